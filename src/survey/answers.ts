@@ -1,4 +1,5 @@
-import { PREFER_NOT_TO_ANSWER } from './schema.ts';
+/** The value stored when a respondent taps "I prefer not to answer". */
+export const PREFER_NOT_TO_ANSWER = 'prefer-not-to-answer';
 
 /** What a respondent gave for one question. */
 export type AnswerValue = boolean | number | string | string[];

@@ -6,8 +6,9 @@
 import * as v from 'valibot';
 import { PICTOGRAM_NAMES } from './pictogramNames.ts';
 
-/** The value stored when a respondent taps "I prefer not to answer". */
-export const PREFER_NOT_TO_ANSWER = 'prefer-not-to-answer';
+import { PREFER_NOT_TO_ANSWER } from './answers.ts';
+
+export { PREFER_NOT_TO_ANSWER };
 
 export const SURVEY_SCHEMA_ID = 'sayso/survey@1';
 

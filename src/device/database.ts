@@ -1,0 +1,109 @@
+import Dexie, { type Table } from 'dexie';
+import type { Answers, AnswerValue } from '../survey/answers.ts';
+
+export type ResponseStatus = 'draft' | 'complete' | 'partial';
+
+/** Why a response was closed before its end. */
+export type ClosedReason = 'idle' | 'reload' | 'start-over' | 'storage-fault';
+
+/** A response's metadata and, once closed, its folded answers. */
+export interface StoredResponse {
+  id: string;
+  surveyId: string;
+  surveyVersion: number;
+  language: string;
+  status: ResponseStatus;
+  source: 'tablet';
+  mode: 'self';
+  startedAt: string;
+  updatedAt: string;
+  completedAt?: string;
+  closedReason?: ClosedReason;
+  /** Number of answer events: the next event's seq. */
+  eventCount: number;
+  /** Filled when the response is closed (complete or partial). */
+  answers?: Answers;
+}
+
+export interface StoredAnswerEvent {
+  responseId: string;
+  seq: number;
+  questionId: string;
+  value: AnswerValue | null;
+  at: string;
+}
+
+export interface OutboxEntry {
+  responseId: string;
+  /** When the response entered the outbox: sync sends oldest first. */
+  queuedAt: string;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export const DATABASE_NAME = 'sayso';
+
+/**
+ * The schema history. Each entry is immutable once released: a new need is a new
+ * version with an upgrade function, and test/device/database.test.ts opens every
+ * earlier version with data in it and upgrades.
+ */
+export const SCHEMA_VERSIONS: ReadonlyArray<{
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void>;
+}> = [
+  {
+    version: 1,
+    stores: {
+      responses: 'id, status, surveyId',
+      answerEvents: '[responseId+seq], responseId',
+      outbox: 'responseId',
+    },
+  },
+  {
+    // v2: the outbox is ordered by queue time (oldest synced first), and device
+    // settings get a table of their own.
+    version: 2,
+    stores: {
+      outbox: 'responseId, queuedAt',
+      settings: 'key',
+    },
+    upgrade: async (tx) => {
+      const responses = tx.table<StoredResponse, string>('responses');
+      const outbox = tx.table<OutboxEntry, string>('outbox');
+      for (const entry of await outbox.toArray()) {
+        const response = await responses.get(entry.responseId);
+        const queuedAt = response?.completedAt ?? response?.updatedAt ?? new Date(0).toISOString();
+        await outbox.put({ ...entry, queuedAt });
+      }
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+export class SaysoDatabase extends Dexie {
+  responses!: Table<StoredResponse, string>;
+  answerEvents!: Table<StoredAnswerEvent, [string, number]>;
+  outbox!: Table<OutboxEntry, string>;
+  settings!: Table<SettingRow, string>;
+
+  constructor(name: string = DATABASE_NAME, options: { upToVersion?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    super(name, {
+      // Every tap must survive a power cut: ask Chrome to flush before it reports success.
+      chromeTransactionDurability: 'strict',
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    const upTo = options.upToVersion ?? CURRENT_SCHEMA_VERSION;
+    for (const step of SCHEMA_VERSIONS) {
+      if (step.version > upTo) break;
+      const declared = this.version(step.version).stores(step.stores);
+      if (step.upgrade) declared.upgrade(step.upgrade);
+    }
+  }
+}

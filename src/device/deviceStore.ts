@@ -1,0 +1,149 @@
+import type { Answers, AnswerValue } from '../survey/answers.ts';
+import { foldAnswerEvents } from '../survey/foldAnswerEvents.ts';
+import { classifyStorageError, StorageFault } from './storageFault.ts';
+import type { ClosedReason, SaysoDatabase, StoredResponse } from './database.ts';
+
+/** Which survey a response answers, fixed at its first answer. */
+export interface ResponseRef {
+  responseId: string;
+  surveyId: string;
+  surveyVersion: number;
+  language: string;
+}
+
+/** One change to an answer: a value, or null to clear it. */
+export interface AnswerChange {
+  questionId: string;
+  value: AnswerValue | null;
+}
+
+export interface StoreCounts {
+  drafts: number;
+  complete: number;
+  partial: number;
+  outbox: number;
+}
+
+/**
+ * The tablet's storage as the app sees it: the only door through which screens reach
+ * IndexedDB (STYLE.md, "I/O at the edges"). Every method either commits durably or
+ * throws a StorageFault; nothing is reported saved before it is.
+ */
+export interface DeviceStore {
+  /** Appends answer events; creates the response at its first answer. */
+  recordAnswers(ref: ResponseRef, changes: readonly AnswerChange[], now?: Date): Promise<void>;
+  /** Closes a response as complete and puts it in the outbox, in one transaction. */
+  completeResponse(responseId: string, now?: Date): Promise<StoredResponse>;
+  /** Closes one draft as partial (walked away, started over) and queues it. */
+  closeAsPartial(responseId: string, reason: ClosedReason, now?: Date): Promise<StoredResponse | undefined>;
+  /** Closes every draft left behind by a reload or crash; returns how many. */
+  closeAbandonedDrafts(now?: Date): Promise<number>;
+  getResponse(responseId: string): Promise<StoredResponse | undefined>;
+  counts(): Promise<StoreCounts>;
+  getSetting<T>(key: string): Promise<T | undefined>;
+  setSetting(key: string, value: unknown): Promise<void>;
+}
+
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw classifyStorageError(error);
+  }
+}
+
+export function makeDeviceStore(db: SaysoDatabase): DeviceStore {
+  const closeResponse = async (
+    response: StoredResponse,
+    status: 'complete' | 'partial',
+    now: Date,
+    reason?: ClosedReason,
+  ): Promise<StoredResponse> => {
+    const events = await db.answerEvents.where('responseId').equals(response.id).toArray();
+    const answers: Answers = foldAnswerEvents(events);
+    const closed: StoredResponse = {
+      ...response,
+      status,
+      answers,
+      updatedAt: now.toISOString(),
+      completedAt: now.toISOString(),
+      ...(reason ? { closedReason: reason } : {}),
+    };
+    await db.responses.put(closed);
+    await db.outbox.put({ responseId: response.id, queuedAt: now.toISOString() });
+    return closed;
+  };
+
+  return {
+    recordAnswers: (ref, changes, now = new Date()) =>
+      guard(() =>
+        db.transaction('rw', db.responses, db.answerEvents, async () => {
+          const at = now.toISOString();
+          const existing = await db.responses.get(ref.responseId);
+          if (existing && existing.status !== 'draft') {
+            throw new StorageFault('failed', `response ${ref.responseId} is already closed`);
+          }
+          const response: StoredResponse = existing ?? {
+            id: ref.responseId,
+            surveyId: ref.surveyId,
+            surveyVersion: ref.surveyVersion,
+            language: ref.language,
+            status: 'draft',
+            source: 'tablet',
+            mode: 'self',
+            startedAt: at,
+            updatedAt: at,
+            eventCount: 0,
+          };
+          let seq = response.eventCount;
+          await db.answerEvents.bulkAdd(
+            changes.map((change) => ({ responseId: ref.responseId, seq: seq++, questionId: change.questionId, value: change.value, at })),
+          );
+          await db.responses.put({ ...response, eventCount: seq, updatedAt: at });
+        }),
+      ),
+
+    completeResponse: (responseId, now = new Date()) =>
+      guard(() =>
+        db.transaction('rw', db.responses, db.answerEvents, db.outbox, async () => {
+          const response = await db.responses.get(responseId);
+          if (!response) throw new StorageFault('failed', `response ${responseId} was never stored`);
+          if (response.status !== 'draft') throw new StorageFault('failed', `response ${responseId} is already ${response.status}`);
+          return closeResponse(response, 'complete', now);
+        }),
+      ),
+
+    closeAsPartial: (responseId, reason, now = new Date()) =>
+      guard(() =>
+        db.transaction('rw', db.responses, db.answerEvents, db.outbox, async () => {
+          const response = await db.responses.get(responseId);
+          if (!response || response.status !== 'draft') return response;
+          return closeResponse(response, 'partial', now, reason);
+        }),
+      ),
+
+    closeAbandonedDrafts: (now = new Date()) =>
+      guard(() =>
+        db.transaction('rw', db.responses, db.answerEvents, db.outbox, async () => {
+          const drafts = await db.responses.where('status').equals('draft').toArray();
+          for (const draft of drafts) await closeResponse(draft, 'partial', now, 'reload');
+          return drafts.length;
+        }),
+      ),
+
+    getResponse: (responseId) => guard(() => db.responses.get(responseId)),
+
+    counts: () =>
+      guard(() =>
+        db.transaction('r', db.responses, db.outbox, async () => ({
+          drafts: await db.responses.where('status').equals('draft').count(),
+          complete: await db.responses.where('status').equals('complete').count(),
+          partial: await db.responses.where('status').equals('partial').count(),
+          outbox: await db.outbox.count(),
+        })),
+      ),
+
+    getSetting: <T,>(key: string) => guard(async () => (await db.settings.get(key))?.value as T | undefined),
+    setSetting: (key, value) => guard(async () => void (await db.settings.put({ key, value }))),
+  };
+}

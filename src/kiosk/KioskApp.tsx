@@ -1,0 +1,129 @@
+import { createEffect, createMemo, createSignal, Match, on, onMount, Show, Switch } from 'solid-js';
+import { currentLanguage, missingKeys, t } from '../i18n/i18n.ts';
+import { languageInfo } from '../survey/languages.ts';
+import type { KioskSession } from './createKioskSession.ts';
+import { createIdleTimer } from './createIdleTimer.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { IdleOverlay } from './IdleOverlay.tsx';
+import { AttractScreen } from './screens/AttractScreen.tsx';
+import { ConsentScreen } from './screens/ConsentScreen.tsx';
+import { LanguageScreen } from './screens/LanguageScreen.tsx';
+import { QuestionScreen } from './screens/QuestionScreen.tsx';
+import { StaffMessageScreen } from './screens/StaffMessageScreen.tsx';
+import { ThanksScreen } from './screens/ThanksScreen.tsx';
+
+export interface KioskSettings {
+  idleTimeoutSeconds: number;
+  idleWarningSeconds: number;
+  /** Languages the app has words for (public/locales); the picker offers those the survey has too. */
+  appLanguages: readonly string[];
+}
+
+/** The respondent's whole experience, one screen at a time. */
+export function KioskApp(props: { session: KioskSession; settings: KioskSettings; onAttract?: () => void }) {
+  const session = props.session;
+  const [idle, setIdle] = createSignal(false);
+  const [confirmStartOver, setConfirmStartOver] = createSignal(false);
+
+  const fallbackLanguage = () => session.survey()?.defaultLanguage ?? 'en';
+  const languages = createMemo(() => {
+    const surveyLanguages = session.survey()?.languages;
+    return surveyLanguages ? surveyLanguages.filter((code) => props.settings.appLanguages.includes(code)) : [...props.settings.appLanguages];
+  });
+
+  // The page speaks the respondent's language: lang for screen readers and fonts, dir for RTL.
+  createEffect(() => {
+    const info = languageInfo(currentLanguage());
+    document.documentElement.lang = info.code;
+    document.documentElement.dir = info.dir;
+  });
+
+  const active = () => ['language', 'consent', 'question'].includes(session.screen()) && !session.preview;
+  const timer = createIdleTimer(() => props.settings.idleTimeoutSeconds * 1000, active, () => setIdle(true));
+  createEffect(on(session.screen, (screen) => {
+    setIdle(false);
+    setConfirmStartOver(false);
+    timer.arm();
+    if (screen === 'attract') props.onAttract?.();
+  }));
+
+  onMount(() => session.warmUp());
+
+  const staffNotices = createMemo(() =>
+    Object.entries(missingKeys())
+      .filter(([, keys]) => keys.length > 0)
+      .map(([code]) => t('staff.translationMissing', { language: languageInfo(code).englishName, fallback: 'English' })),
+  );
+
+  return (
+    <div class="kiosk" classList={{ 'is-preview': session.preview }}>
+      <Show when={session.preview}>
+        <p class="preview-banner" role="status">
+          {t('preview.banner')}
+        </p>
+      </Show>
+      <Switch>
+        <Match when={session.screen() === 'attract'}>
+          <AttractScreen onStart={session.start} staffNotices={staffNotices()} />
+        </Match>
+        <Match when={session.screen() === 'language'}>
+          <LanguageScreen languages={languages()} onChoose={(code) => void session.chooseLanguage(code)} onBack={session.back} />
+        </Match>
+        <Match when={session.screen() === 'consent'}>
+          <ConsentScreen
+            minutes={session.survey()?.estimatedMinutes}
+            busy={session.busy()}
+            onAgree={() => void session.agree()}
+            onDecline={session.decline}
+            onBack={session.back}
+          />
+        </Match>
+        <Match when={session.screen() === 'question' && session.current()}>
+          {(placed) => (
+            <QuestionScreen
+              placed={placed()}
+              position={session.position()}
+              total={session.visible().length}
+              language={session.language()}
+              fallbackLanguage={fallbackLanguage()}
+              answer={session.answers()[placed().question.id]}
+              busy={session.busy()}
+              onAnswer={(value) => session.answer(placed().question.id, value)}
+              onNext={() => void session.next()}
+              onBack={session.position() > 0 || !session.preview ? session.back : undefined}
+              onStartOver={session.preview ? undefined : () => setConfirmStartOver(true)}
+            />
+          )}
+        </Match>
+        <Match when={session.screen() === 'thanks'}>
+          <ThanksScreen onDone={session.finishThanks} preview={session.preview} />
+        </Match>
+        <Match when={session.screen() === 'staff-message' && session.problem()}>
+          {(problem) => <StaffMessageScreen problem={problem()} onRetry={session.retry} />}
+        </Match>
+      </Switch>
+      <Show when={confirmStartOver()}>
+        <ConfirmDialog
+          message={t('nav.startOverConfirm')}
+          yes={t('nav.startOverYes')}
+          no={t('nav.startOverNo')}
+          onYes={() => void session.startOver()}
+          onNo={() => setConfirmStartOver(false)}
+        />
+      </Show>
+      <Show when={idle()}>
+        <IdleOverlay
+          seconds={props.settings.idleWarningSeconds}
+          onContinue={() => {
+            setIdle(false);
+            timer.arm();
+          }}
+          onExpire={() => {
+            setIdle(false);
+            void session.walkedAway();
+          }}
+        />
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,255 @@
+import { batch, createMemo, createSignal } from 'solid-js';
+import type { Answers, AnswerValue } from '../survey/answers.ts';
+import { makeUuidV7 } from '../survey/makeUuidV7.ts';
+import type { SurveyDefinition } from '../survey/schema.ts';
+import { relevantAnswers, visibleQuestions } from '../survey/visibleQuestions.ts';
+import type { PlacedQuestion } from '../survey/walkItems.ts';
+import type { AnswerChange, DeviceStore, ResponseRef } from '../device/deviceStore.ts';
+import { classifyStorageError, type StorageFault } from '../device/storageFault.ts';
+import type { SurveyLoad } from '../device/loadSurveyDefinition.ts';
+
+export type KioskScreen = 'attract' | 'language' | 'consent' | 'question' | 'thanks' | 'staff-message';
+
+/** Why the kiosk cannot run a survey: shown to staff, never to a respondent midway. */
+export type KioskProblem =
+  | { kind: 'storage'; fault: StorageFault }
+  | { kind: 'survey'; load: Exclude<SurveyLoad, { ok: true }> };
+
+export interface KioskDependencies {
+  /** Opens the tablet's storage (lazily: it is not needed to paint the first screen). */
+  openStore: () => Promise<DeviceStore>;
+  /** Checks there is room to store a response before one starts. */
+  assertRoomToStore: () => Promise<void>;
+  loadSurvey: (surveyId: string) => Promise<SurveyLoad>;
+  /** Switches the app's own words to the respondent's language. */
+  changeLanguage: (language: string) => Promise<void>;
+  surveyId: string;
+  deviceLanguage: string;
+  /** Staff preview: opens at the first question and stores nothing. */
+  preview?: { language: string };
+  now?: () => Date;
+}
+
+/**
+ * The respondent flow as a state machine: attract → language → consent → questions →
+ * thanks → attract. Every answer is written before the flow moves on; a respondent who
+ * walks away or starts over leaves a partial response, and the next person starts clean.
+ */
+export function createKioskSession(deps: KioskDependencies) {
+  const now = deps.now ?? (() => new Date());
+  const [screen, setScreen] = createSignal<KioskScreen>(deps.preview ? 'question' : 'attract');
+  const [language, setLanguage] = createSignal(deps.preview?.language ?? deps.deviceLanguage);
+  const [survey, setSurvey] = createSignal<SurveyDefinition>();
+  const [answers, setAnswers] = createSignal<Answers>({});
+  const [position, setPosition] = createSignal(0);
+  const [problem, setProblem] = createSignal<KioskProblem>();
+  const [busy, setBusy] = createSignal(false);
+
+  let responseRef: ResponseRef | undefined;
+  let writes: Promise<void> = Promise.resolve();
+  let storePromise: Promise<DeviceStore> | undefined;
+
+  /** Opens storage once and closes drafts a reload or crash left open, before anything new is written. */
+  const store = (): Promise<DeviceStore> => {
+    storePromise ??= deps.openStore().then(async (opened) => {
+      await opened.closeAbandonedDrafts(now());
+      return opened;
+    });
+    storePromise.catch(() => (storePromise = undefined));
+    return storePromise;
+  };
+
+  let surveyPromise: Promise<SurveyDefinition | undefined> | undefined;
+  const ensureSurvey = (): Promise<SurveyDefinition | undefined> => {
+    surveyPromise ??= deps.loadSurvey(deps.surveyId).then((load) => {
+      if (load.ok) {
+        setSurvey(load.survey);
+        return load.survey;
+      }
+      surveyPromise = undefined;
+      fail({ kind: 'survey', load });
+      return undefined;
+    });
+    return surveyPromise;
+  };
+
+  const visible = createMemo<PlacedQuestion[]>(() => {
+    const definition = survey();
+    return definition ? visibleQuestions(definition, answers()) : [];
+  });
+  const current = createMemo<PlacedQuestion | undefined>(() => visible()[position()]);
+
+  const fail = (next: KioskProblem) => {
+    batch(() => {
+      setProblem(next);
+      setScreen('staff-message');
+    });
+  };
+
+  const resetForNextPerson = () => {
+    responseRef = undefined;
+    writes = Promise.resolve();
+    batch(() => {
+      setAnswers({});
+      setPosition(0);
+      setLanguage(deps.deviceLanguage);
+      setScreen('attract');
+    });
+    void deps.changeLanguage(deps.deviceLanguage);
+  };
+
+  const queueWrite = (work: (opened: DeviceStore) => Promise<unknown>) => {
+    writes = writes.then(async () => {
+      await work(await store());
+    });
+    writes.catch((error: unknown) => fail({ kind: 'storage', fault: classifyStorageError(error) }));
+    return writes;
+  };
+
+  /** Waits for every answer so far to be durable; false if storage failed. */
+  const settled = async (): Promise<boolean> => {
+    try {
+      await writes;
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  const closeCurrentAsPartial = async (reason: 'idle' | 'start-over'): Promise<void> => {
+    const ref = responseRef;
+    if (!ref || deps.preview) return;
+    if (!(await settled())) return;
+    try {
+      await (await store()).closeAsPartial(ref.responseId, reason, now());
+    } catch (error) {
+      fail({ kind: 'storage', fault: classifyStorageError(error) });
+    }
+  };
+
+  if (deps.preview) void ensureSurvey();
+
+  return {
+    screen,
+    language,
+    survey,
+    answers,
+    problem,
+    busy,
+    visible,
+    current,
+    position,
+    preview: Boolean(deps.preview),
+
+    /** Loads what a survey needs while the attract screen is showing. */
+    warmUp() {
+      void ensureSurvey();
+      if (!deps.preview) store().catch((error: unknown) => fail({ kind: 'storage', fault: classifyStorageError(error) }));
+    },
+
+    start() {
+      if (screen() === 'attract') setScreen('language');
+    },
+
+    async chooseLanguage(code: string) {
+      setLanguage(code);
+      await deps.changeLanguage(code);
+      setScreen('consent');
+    },
+
+    /** Consent given: check the survey and storage can take a response, then show question 1. */
+    async agree() {
+      setBusy(true);
+      try {
+        const definition = await ensureSurvey();
+        if (!definition) return;
+        if (!deps.preview) {
+          await store();
+          await deps.assertRoomToStore();
+        }
+        batch(() => {
+          setPosition(0);
+          setScreen('question');
+        });
+      } catch (error) {
+        fail({ kind: 'storage', fault: classifyStorageError(error) });
+      } finally {
+        setBusy(false);
+      }
+    },
+
+    decline: resetForNextPerson,
+
+    /** Records an answer (null clears it); answers hidden by the change are cleared with it. */
+    answer(questionId: string, value: AnswerValue | null) {
+      const definition = survey();
+      if (!definition || screen() !== 'question') return;
+      const before = answers();
+      const proposed: Answers = { ...before };
+      if (value === null) delete proposed[questionId];
+      else proposed[questionId] = value;
+      const after = relevantAnswers(definition, proposed);
+      const changes: AnswerChange[] = [{ questionId, value }];
+      for (const id of Object.keys(before)) if (id !== questionId && !(id in after)) changes.push({ questionId: id, value: null });
+      setAnswers(after);
+      if (deps.preview) return;
+      responseRef ??= {
+        responseId: makeUuidV7(now().getTime()),
+        surveyId: definition.id,
+        surveyVersion: definition.version,
+        language: language(),
+      };
+      const ref = responseRef;
+      void queueWrite((opened) => opened.recordAnswers(ref, changes, now()));
+    },
+
+    async next() {
+      if (busy()) return;
+      setBusy(true);
+      try {
+        if (!(await settled())) return;
+        if (position() + 1 < visible().length) {
+          setPosition(position() + 1);
+          return;
+        }
+        if (responseRef && !deps.preview) await (await store()).completeResponse(responseRef.responseId, now());
+        setScreen('thanks');
+      } catch (error) {
+        fail({ kind: 'storage', fault: classifyStorageError(error) });
+      } finally {
+        setBusy(false);
+      }
+    },
+
+    back() {
+      if (screen() === 'question' && position() > 0) setPosition(position() - 1);
+      else if (screen() === 'question' && !deps.preview) setScreen('consent');
+      else if (screen() === 'consent') setScreen('language');
+      else if (screen() === 'language') setScreen('attract');
+    },
+
+    /** Ends this respondent's survey, keeping what they answered as a partial response. */
+    async startOver() {
+      await closeCurrentAsPartial('start-over');
+      if (screen() !== 'staff-message') resetForNextPerson();
+    },
+
+    /** The respondent walked away: keep their answers as partial, show the next person nothing. */
+    async walkedAway() {
+      await closeCurrentAsPartial('idle');
+      if (screen() !== 'staff-message') resetForNextPerson();
+    },
+
+    finishThanks() {
+      if (screen() === 'thanks') resetForNextPerson();
+    },
+
+    /** Staff dismissed a problem: try again from the attract screen. */
+    retry() {
+      batch(() => setProblem(undefined));
+      resetForNextPerson();
+    },
+  };
+}
+
+export type KioskSession = ReturnType<typeof createKioskSession>;

@@ -1,0 +1,28 @@
+/// <reference lib="webworker" />
+/**
+ * Sayso's service worker: after one online visit the whole kiosk (shell, locales,
+ * pictograms, built-in surveys) is precached and loads with no network.
+ */
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { StaleWhileRevalidate } from 'workbox-strategies';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Any in-app URL (a preview link, a reload on a deep link) opens the cached shell.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+
+// Surveys published after this build (not precached) stay available offline once seen.
+registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/surveys/'), new StaleWhileRevalidate({ cacheName: 'sayso-surveys' }));
+
+// A new version waits until the app says no respondent is answering (registerServiceWorker.ts).
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// The first install takes the open page at once, so it works offline without a second visit.
+clientsClaim();

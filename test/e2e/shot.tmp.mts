@@ -1,0 +1,16 @@
+import { launchChromium } from './support/launchChromium.ts';
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+page.on('console', (m) => console.log('console:', m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto('http://127.0.0.1:8099/?survey=centre-satisfaction');
+await page.screenshot({ path: '/tmp/s1.png' });
+await page.getByRole('button', { name: 'Start' }).click();
+await page.screenshot({ path: '/tmp/s2.png' });
+await page.getByRole('button', { name: /العربية/ }).click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/s3.png' });
+await page.locator('.big-button--primary').click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/s4.png' });
+await browser.close();

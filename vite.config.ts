@@ -1,0 +1,31 @@
+import { defineConfig } from 'vite';
+import solid from 'vite-plugin-solid';
+import { VitePWA } from 'vite-plugin-pwa';
+import { webAppManifest } from './src/webAppManifest.ts';
+
+export default defineConfig({
+  plugins: [
+    solid(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      filename: 'sw.ts',
+      // The app registers the worker itself (src/device/registerServiceWorker.ts) so that
+      // an update waits for the attract screen instead of interrupting a respondent.
+      injectRegister: false,
+      manifest: webAppManifest,
+      injectManifest: {
+        // A classic worker: module service workers fail to evaluate in some browsers.
+        rollupFormat: 'iife',
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,woff2}'],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    // Surveys and locales are fetched as data; keep chunk names stable for the bench.
+    sourcemap: false,
+  },
+  server: { port: 5173 },
+});
