@@ -1,0 +1,92 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Question } from '../../src/survey/schema.ts';
+import { visibleQuestions } from '../../src/survey/visibleQuestions.ts';
+import { loadBuiltInSurvey, loadLocale } from './support/builtIns.ts';
+import { KioskDriver } from './support/kioskDriver.ts';
+import { launchChromium } from './support/launchChromium.ts';
+import { seriousAxeFindings, type AxeFinding } from './support/runAxe.ts';
+import { startAppServer, type RunningServer } from './support/startAppServer.ts';
+
+const resident = loadBuiltInSurvey('resident-satisfaction');
+const centre = loadBuiltInSurvey('centre-satisfaction');
+
+describe('accessibility of every kiosk screen (axe-core, WCAG 2.2 AA)', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startAppServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const language of ['en', 'ar']) {
+    it(`has no serious or critical violation in ${language}`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+      const page = await context.newPage();
+      await page.clock.install();
+      const findings: Record<string, AxeFinding[]> = {};
+      const check = async (screen: string) => {
+        findings[screen] = await seriousAxeFindings(page);
+      };
+      const en = loadLocale('en');
+
+      await page.goto(`${server.url}/?survey=resident-satisfaction`);
+      await page.getByRole('button', { name: en('attract.start'), exact: true }).waitFor();
+      await check('attract');
+      await page.getByRole('button', { name: en('attract.start'), exact: true }).click();
+      await check('language');
+
+      const driver = new KioskDriver(page, resident, language);
+      const t = driver.t;
+      await page.getByRole('button', { name: driver.language === 'ar' ? 'العربية' : 'English' }).click();
+      await page.getByRole('heading', { name: t('consent.title') }).waitFor();
+      await check('consent');
+      await page.getByRole('button', { name: t('consent.agree') }).click();
+
+      // One screen of each kind the resident survey has: yes/no, reasons, 0-10, comment, single choice.
+      const seen = new Set<string>();
+      const answers = { 'room.satisfied': false } as Record<string, never>;
+      const shown = visibleQuestions(resident, answers);
+      for (let i = 0; i < shown.length; i++) {
+        const question: Question = shown[i]!.question;
+        await driver.expectQuestion(question);
+        if (!seen.has(question.kind)) {
+          seen.add(question.kind);
+          await check(`question ${question.kind}`);
+        }
+        if (question.id === 'room.satisfied') await driver.give(question, false);
+        else if (question.kind === 'yesno') await driver.give(question, true);
+        else if (question.kind === 'rating') await driver.give(question, 5);
+        else if (question.kind === 'multi') await driver.give(question, [question.choices[0]!.value]);
+        if (question.id === 'room.comment') {
+          await page.getByRole('button', { name: t('nav.startOver') }).click();
+          await check('start-over dialog');
+          await page.getByRole('button', { name: t('nav.startOverNo') }).click();
+          await page.clock.runFor(91_000);
+          await page.getByRole('alertdialog', { name: t('idle.title') }).waitFor();
+          await check('idle dialog');
+          await page.getByRole('button', { name: t('idle.continue') }).click();
+        }
+        await driver.goOn();
+      }
+      await page.getByRole('heading', { name: t('thanks.title') }).waitFor();
+      await check('thanks');
+
+      // The expectation scale (centre survey) and a staff message (a survey that does not exist).
+      await page.goto(`${server.url}/?preview=centre-satisfaction&lang=${language}`);
+      await new KioskDriver(page, centre, language).expectQuestion(centre.items[0] as Question);
+      await check('question expectation');
+      await page.goto(`${server.url}/?survey=no-such-survey&lang=${language}`);
+      await page.getByRole('heading', { name: t('staff.title') }).waitFor();
+      await check('staff message');
+
+      await context.close();
+      expect(Object.keys(findings).length).toBeGreaterThanOrEqual(10);
+      expect(Object.entries(findings).filter(([, list]) => list.length > 0)).toEqual([]);
+    });
+  }
+});
