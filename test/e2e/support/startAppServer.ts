@@ -39,8 +39,9 @@ function listen(fetch: (request: Request) => Response | Promise<Response>, port:
 }
 
 /** The real app (built dist/) on a free loopback port. */
-export function startAppServer(port = 0): Promise<RunningServer> {
-  const app = createApp({ staticRoot: resolve('dist') });
+export function startAppServer(options: { port?: number; staticRoot?: string } = {}): Promise<RunningServer> {
+  const app = createApp({ staticRoot: options.staticRoot ?? resolve('dist') });
+  const port = options.port ?? 0;
   return listen(app.fetch, port, []);
 }
 

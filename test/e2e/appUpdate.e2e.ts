@@ -1,0 +1,57 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBuiltInSurvey, loadLocale } from './support/builtIns.ts';
+import { KioskDriver } from './support/kioskDriver.ts';
+import { launchChromium } from './support/launchChromium.ts';
+import { startAppServer, type RunningServer } from './support/startAppServer.ts';
+
+describe('a new app version', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let root: string;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'sayso-update-'));
+    cpSync('dist', root, { recursive: true });
+    server = await startAppServer({ staticRoot: root });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('waits while a respondent is answering and is applied at the attract screen', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
+    const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
+    expect(firstWorker).toContain('/sw.js');
+
+    const survey = loadBuiltInSurvey('resident-satisfaction');
+    const driver = new KioskDriver(page, survey, 'en');
+    await driver.startFromAttract();
+    await driver.answerQuestions(() => true, 1);
+    await page.evaluate(() => ((window as unknown as { respondentMarker: number }).respondentMarker = 1));
+
+    // Publish a new version: the worker script changes, the tablet finds it.
+    appendFileSync(join(root, 'sw.js'), '\n// next release\n');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting), undefined, { timeout: 30_000 });
+
+    // The respondent is not interrupted: same page, same question, new worker still waiting.
+    await page.waitForTimeout(1_000);
+    expect(await page.evaluate(() => (window as unknown as { respondentMarker?: number }).respondentMarker)).toBe(1);
+    await driver.expectQuestion(driver.survey.items[0]!.kind === 'group' ? (driver.survey.items[0]!.items[0] as never) : (driver.survey.items[0] as never));
+
+    // At the attract screen the update is applied and the page reloads on the new version.
+    await page.getByRole('button', { name: driver.t('nav.startOver') }).click();
+    await page.getByRole('button', { name: driver.t('nav.startOverYes') }).click();
+    await page.waitForFunction(() => !(window as unknown as { respondentMarker?: number }).respondentMarker, undefined, { timeout: 30_000 });
+    await page.getByRole('button', { name: loadLocale('en')('attract.start'), exact: true }).waitFor();
+    expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))).toBe(false);
+  });
+});
