@@ -64,7 +64,7 @@ describe('device store', () => {
     const store = makeDeviceStore(db);
     await store.recordAnswers(ref, [{ questionId: 'q1', value: 1 }], t0);
     const realBulkAdd = db.answerEvents.bulkAdd.bind(db.answerEvents);
-    db.answerEvents.bulkAdd = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as typeof realBulkAdd;
+    db.answerEvents.bulkAdd = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as unknown as typeof realBulkAdd;
     const failure = await store.recordAnswers(ref, [{ questionId: 'q2', value: 2 }], t1).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(StorageFault);
     expect((failure as StorageFault).kind).toBe('full');

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/survey/answers.ts';
 import type { Question } from '../../src/survey/schema.ts';
 import { visibleQuestions } from '../../src/survey/visibleQuestions.ts';
 import { loadBuiltInSurvey, loadLocale } from './support/builtIns.ts';
@@ -49,7 +50,7 @@ describe('accessibility of every kiosk screen (axe-core, WCAG 2.2 AA)', () => {
 
       // One screen of each kind the resident survey has: yes/no, reasons, 0-10, comment, single choice.
       const seen = new Set<string>();
-      const answers = { 'room.satisfied': false } as Record<string, never>;
+      const answers: Answers = { 'room.satisfied': false };
       const shown = visibleQuestions(resident, answers);
       for (let i = 0; i < shown.length; i++) {
         const question: Question = shown[i]!.question;
