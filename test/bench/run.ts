@@ -7,6 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -402,6 +403,10 @@ async function measureAnsweringAll(browser: Browser, origin: string, survey: Sur
     console.log(`  main-thread busy (CDP TaskDuration delta, throttled ms), answering:   ${padLeft(ms(afterAnswering - beforeAnswering), 8)}   (${ms((afterAnswering - beforeAnswering) / Math.max(1, shown))} per question)`);
     console.log(`  main-thread busy, loading to the first answer control:               ${padLeft(ms(beforeAnswering - beforeLoad), 8)}`);
     console.log(`  wall time, first click to "${localeText(locale, 'thanks.title')}": ${ms(wall)} (load before it: ${ms(loadWall)}; includes the driver's waits)`);
+  } catch (error) {
+    const shot = join(tmpdir(), 'sayso-bench-answering-failure.png');
+    await context.pages()[0]?.screenshot({ path: shot }).then(() => console.error(`(screen at the failure: ${shot})`), () => undefined);
+    throw error;
   } finally {
     await context.close();
   }

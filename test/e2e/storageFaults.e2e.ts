@@ -24,7 +24,7 @@ describe('when the tablet cannot store answers', () => {
       Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
     });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(`${server.url}/?survey=centre-satisfaction`);
     await page.getByRole('heading', { name: en('staff.title') }).waitFor();
     expect(await page.getByRole('alert').innerText()).toContain(en('staff.storageUnavailable'));
     expect(await page.getByRole('button', { name: en('attract.start'), exact: true }).count()).toBe(0);
@@ -36,7 +36,7 @@ describe('when the tablet cannot store answers', () => {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: 64 * 1024 });
-    await page.goto(server.url);
+    await page.goto(`${server.url}/?survey=centre-satisfaction`);
     await page.getByRole('button', { name: en('attract.start'), exact: true }).click();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: en('consent.agree') }).click();
