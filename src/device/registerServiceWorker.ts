@@ -7,20 +7,26 @@ import { Workbox } from 'workbox-window';
 export function registerServiceWorker(isAtAttract: () => boolean): { atAttract: () => void } {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return { atAttract: () => undefined };
   const workbox = new Workbox('/sw.js');
-  let waiting = false;
+  let registration: ServiceWorkerRegistration | undefined;
+  let applied = false;
+
+  // Reads the registration itself rather than remembering workbox-window's events:
+  // those are not sent for every later update of a long-running kiosk page.
   const apply = () => {
-    if (waiting && isAtAttract()) {
-      waiting = false;
-      workbox.messageSkipWaiting();
-    }
+    const waiting = registration?.waiting;
+    if (!waiting || !isAtAttract()) return;
+    applied = true;
+    waiting.postMessage({ type: 'SKIP_WAITING' });
   };
-  workbox.addEventListener('waiting', () => {
-    waiting = true;
+
+  workbox.addEventListener('waiting', apply);
+  // Reload onto the new version only when this page asked for it.
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (applied) window.location.reload();
+  });
+  void workbox.register({ immediate: true }).then((registered) => {
+    registration = registered;
     apply();
   });
-  workbox.addEventListener('controlling', (event) => {
-    if (event.isUpdate) window.location.reload();
-  });
-  void workbox.register();
   return { atAttract: apply };
 }

@@ -25,6 +25,7 @@ export function KioskApp(props: { session: KioskSession; settings: KioskSettings
   const [idle, setIdle] = createSignal(false);
   const [confirmStartOver, setConfirmStartOver] = createSignal(false);
 
+  const currentQuestionId = createMemo(() => session.current()?.question.id);
   const fallbackLanguage = () => session.survey()?.defaultLanguage ?? 'en';
   const languages = createMemo(() => {
     const surveyLanguages = session.survey()?.languages;
@@ -47,7 +48,8 @@ export function KioskApp(props: { session: KioskSession; settings: KioskSettings
     if (screen === 'attract') props.onAttract?.();
   }));
 
-  onMount(() => session.warmUp());
+  // Storage and the survey load once the attract screen has painted, not before.
+  onMount(() => setTimeout(() => session.warmUp(), 50));
 
   const staffNotices = createMemo(() =>
     Object.entries(missingKeys())
@@ -78,22 +80,25 @@ export function KioskApp(props: { session: KioskSession; settings: KioskSettings
             onBack={session.back}
           />
         </Match>
-        <Match when={session.screen() === 'question' && session.current()}>
-          {(placed) => (
-            <QuestionScreen
-              placed={placed()}
-              position={session.position()}
-              total={session.visible().length}
-              language={session.language()}
-              fallbackLanguage={fallbackLanguage()}
-              answer={session.answers()[placed().question.id]}
-              busy={session.busy()}
-              onAnswer={(value) => session.answer(placed().question.id, value)}
-              onNext={() => void session.next()}
-              onBack={session.position() > 0 || !session.preview ? session.back : undefined}
-              onStartOver={session.preview ? undefined : () => setConfirmStartOver(true)}
-            />
-          )}
+        <Match when={session.screen() === 'question'}>
+          {/* Keyed by question id: each question gets fresh controls, and focus is not lost on a tap. */}
+          <Show when={currentQuestionId()} keyed>
+            {(questionId) => (
+              <QuestionScreen
+                placed={session.current()!}
+                position={session.position()}
+                total={session.visible().length}
+                language={session.language()}
+                fallbackLanguage={fallbackLanguage()}
+                answer={session.answers()[questionId]}
+                busy={session.busy()}
+                onAnswer={(value) => session.answer(questionId, value)}
+                onNext={() => void session.next()}
+                onBack={session.position() > 0 || !session.preview ? session.back : undefined}
+                onStartOver={session.preview ? undefined : () => setConfirmStartOver(true)}
+              />
+            )}
+          </Show>
         </Match>
         <Match when={session.screen() === 'thanks'}>
           <ThanksScreen onDone={session.finishThanks} preview={session.preview} />

@@ -1,16 +1,27 @@
 import { createSignal, onCleanup } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
 
-/** Free text; saved while typing (after a short pause) and when leaving the field. */
+/**
+ * Free text; saved after a short pause in typing and when the field loses focus. The
+ * component lives for one question (KioskApp keys it by question id), so it keeps what
+ * it last saved itself instead of reading props after its screen is gone.
+ */
 export function TextAnswer(props: { labelledBy: string; value: string; maxLength: number; onChange: (value: string) => void }) {
-  const [draft, setDraft] = createSignal(props.value);
+  const onChange = props.onChange;
+  let saved = props.value;
+  const [draft, setDraft] = createSignal(saved);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    if (draft() !== props.value) props.onChange(draft());
+    if (draft() !== saved) {
+      saved = draft();
+      onChange(saved);
+    }
   };
-  onCleanup(flush);
+  onCleanup(() => {
+    if (timer !== undefined) flush();
+  });
   return (
     <div class="text-answer">
       <textarea

@@ -153,7 +153,7 @@ async function measureFirstScreenSize(browser: Browser, origin: string) {
 
     interface Row { kind: 'document' | 'script' | 'stylesheet'; path: string; file: string | undefined; raw: number; gzip: number; status: number }
     const rows: Row[] = [];
-    const others: Array<{ path: string; type: string; status: number }> = [];
+    const others: Array<{ path: string; type: string; status: number; raw: number; gzip: number }> = [];
     const seen = new Set<string>();
     for (const response of responses) {
       const request = response.request();
@@ -168,7 +168,9 @@ async function measureFirstScreenSize(browser: Browser, origin: string) {
       if (seen.has(key)) continue;
       seen.add(key);
       if (!kind) {
-        others.push({ path: url.pathname + url.search, type, status: response.status() });
+        const file = response.ok() ? distFileFor(url.pathname) : undefined;
+        const bytes = file ? readFileSync(file) : Buffer.alloc(0);
+        others.push({ path: url.pathname + url.search, type, status: response.status(), raw: bytes.length, gzip: file ? gzipSize(bytes) : 0 });
         continue;
       }
       const file = response.ok() ? distFileFor(url.pathname) : undefined;
@@ -196,18 +198,24 @@ async function measureFirstScreenSize(browser: Browser, origin: string) {
     const css = { raw: sum('stylesheet', 'raw'), gzip: sum('stylesheet', 'gzip') };
     const html = { raw: sum('document', 'raw'), gzip: sum('document', 'gzip') };
     const all = js.gzip + css.gzip + html.gzip;
-    console.log(`  JS total      ${padLeft(kb(js.raw), 11)}${padLeft(kb(js.gzip), 11)}  (${rows.filter((r) => r.kind === 'script').length} files)`);
-    console.log(`  CSS total     ${padLeft(kb(css.raw), 11)}${padLeft(kb(css.gzip), 11)}`);
-    console.log(`  JS+CSS        ${padLeft(kb(js.raw + css.raw), 11)}${padLeft(kb(js.gzip + css.gzip), 11)}`);
-    console.log(`  JS+CSS+HTML   ${padLeft(kb(js.raw + css.raw + html.raw), 11)}${padLeft(kb(all), 11)}`);
+    const total = (label: string, raw: number, gzip: number, note = '') => console.log(`  ${pad(label, 11)}${padLeft(kb(raw), 11)}${padLeft(kb(gzip), 11)}${note}`);
+    total('JS total', js.raw, js.gzip, `  (${rows.filter((r) => r.kind === 'script').length} files)`);
+    total('CSS total', css.raw, css.gzip);
+    total('JS+CSS', js.raw + css.raw, js.gzip + css.gzip);
+    total('+HTML', js.raw + css.raw + html.raw, all);
     const verdict = all <= BUDGET_FIRST_SCREEN_GZIP
       ? `WITHIN budget: ${kb(all)} is ${Math.round((all / BUDGET_FIRST_SCREEN_GZIP) * 100)}% of it, ${kb(BUDGET_FIRST_SCREEN_GZIP - all)} to spare`
       : `OVER budget by ${kb(all - BUDGET_FIRST_SCREEN_GZIP)} (${kb(all)})`;
     console.log(`Budget "80 KB gzip for everything a respondent's first screen loads" (JS+CSS+HTML, 1 KB = 1024 B): ${verdict}`);
 
     if (others.length) {
-      console.log('Also requested (data and images, not counted above):');
-      for (const other of others) console.log(`  ${pad(other.type, 11)}HTTP ${other.status}  ${other.path}`);
+      console.log('Also requested by the first screen (data, icons, images; not in the totals above):');
+      for (const other of others) {
+        const size = other.status < 400 ? `${padLeft(kb(other.raw), 11)}${padLeft(kb(other.gzip), 11)}` : `${padLeft(`HTTP ${other.status}`, 22)}`;
+        console.log(`  ${pad(other.type, 11)}${size}  ${other.path}`);
+      }
+      const extra = others.reduce((n, o) => n + o.gzip, 0);
+      console.log(`  with these, the first screen moves ${kb(all + extra)} gzip in all`);
     }
 
     const loaded = new Set(rows.map((r) => r.path.split('?')[0]!));
@@ -395,14 +403,32 @@ async function measureAnsweringAll(browser: Browser, origin: string, survey: Sur
       if (shown === sequence.length) lastProgress = (await page.locator('.question-progress').textContent()) ?? '';
       await page.getByRole('button', { name: forward }).click();
     }
-    await page.getByRole('heading', { level: 1, name: localeText(locale, 'thanks.title'), exact: true }).waitFor({ timeout: 30_000 });
-    const wall = performance.now() - start;
-    const afterAnswering = await taskDurationMs(cdp);
+    // Figures up to the last click, in case the thank-you screen never comes.
+    let wall = performance.now() - start;
+    let afterAnswering = await taskDurationMs(cdp);
+    const thanksTitle = localeText(locale, 'thanks.title');
+    let stuck: string | undefined;
+    try {
+      await page.getByRole('heading', { level: 1, name: thanksTitle, exact: true }).waitFor({ timeout: 15_000 });
+      wall = performance.now() - start;
+      afterAnswering = await taskDurationMs(cdp);
+    } catch (error) {
+      // A forward button still there and disabled is the app's failure, not the bench's.
+      const button = page.getByRole('button', { name: forward });
+      if ((await button.count()) !== 1 || !(await button.isDisabled())) throw error;
+      stuck = `after "${(await button.textContent())?.trim()}" on question ${shown} the app stayed on "${await page.locator('h1').first().textContent()}" with that button disabled`;
+    }
 
-    console.log(`  questions shown: ${shown} of ${sequence.length} expected (${answered} answered, ${shown - answered} comments left empty); last screen said "${lastProgress}"`);
+    console.log(`  questions shown: ${shown} of ${sequence.length} expected (${answered} answered, ${shown - answered} comments left empty); last question said "${lastProgress}"`);
     console.log(`  main-thread busy (CDP TaskDuration delta, throttled ms), answering:   ${padLeft(ms(afterAnswering - beforeAnswering), 8)}   (${ms((afterAnswering - beforeAnswering) / Math.max(1, shown))} per question)`);
     console.log(`  main-thread busy, loading to the first answer control:               ${padLeft(ms(beforeAnswering - beforeLoad), 8)}`);
-    console.log(`  wall time, first click to "${localeText(locale, 'thanks.title')}": ${ms(wall)} (load before it: ${ms(loadWall)}; includes the driver's waits)`);
+    console.log(`  wall time, first click to ${stuck ? 'the last click' : `"${thanksTitle}"`}: ${ms(wall)} (load before it: ${ms(loadWall)}; includes the driver's waits)`);
+    if (stuck) {
+      const shot = join(tmpdir(), 'sayso-bench-answering-stuck.png');
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      console.log(`  INCOMPLETE: the "${thanksTitle}" screen never came: ${stuck}.`);
+      console.log(`    The figures above stop at the last click. Screenshot: ${shot}`);
+    }
   } catch (error) {
     const shot = join(tmpdir(), 'sayso-bench-answering-failure.png');
     await context.pages()[0]?.screenshot({ path: shot }).then(() => console.error(`(screen at the failure: ${shot})`), () => undefined);
@@ -436,7 +462,8 @@ async function main(): Promise<void> {
 
   if (options.build) {
     console.log('Building: npx vite build');
-    const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    // NODE_ENV=production: under NODE_ENV=test or development, Vite resolves Solid's dev build.
+    const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     if (built.status !== 0) throw new Error(`vite build failed (${built.error?.message ?? `exit ${built.status}`})`);
   }
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run without --no-build');
@@ -444,6 +471,7 @@ async function main(): Promise<void> {
   const source = JSON.parse(readFileSync(SOURCE, 'utf8')) as Reception50Source;
   const parsed = parseSurvey(convertReception50(source));
   if (!parsed.ok) throw new Error(`the converted reception-50 survey is refused:\n${describeProblems(parsed.problems)}`);
+  const builtAt = statSync(join(DIST, 'index.html')).mtimeMs;
   mkdirSync(join(DIST, 'surveys'), { recursive: true });
   writeFileSync(join(DIST, 'surveys', `${RECEPTION_50_ID}.json`), `${JSON.stringify(convertReception50(source), null, 2)}\n`);
 
@@ -459,6 +487,9 @@ async function main(): Promise<void> {
     await measureFirstScreenSize(browser, listening.origin);
     await measureTimeToFirstAnswerControl(browser, listening.origin, options.runs);
     await measureAnsweringAll(browser, listening.origin, parsed.survey, source);
+    if (statSync(join(DIST, 'index.html')).mtimeMs !== builtAt) {
+      console.log('\nWARNING: dist/ was rebuilt by something else while the bench ran; the figures may mix two builds.');
+    }
     console.log('');
   } finally {
     await browser?.close().catch(() => undefined);

@@ -6,15 +6,16 @@ import { Pictogram } from '../../ui/Pictogram.tsx';
 export function AttractScreen(props: { onStart: () => void; staffNotices: string[] }) {
   return (
     <main class="screen screen--attract">
-      <button type="button" class="attract-target" onClick={() => props.onStart()}>
-        <Pictogram name="survey" class="attract-target__survey" />
-        <span class="attract-target__title">{t('attract.title')}</span>
-        <span class="attract-target__subtitle">{t('attract.subtitle')}</span>
-        <span class="attract-target__start">
+      {/* The whole card starts the survey; its accessible name is the visible "Start" (WCAG 2.5.3). */}
+      <div class="attract-card" onClick={() => props.onStart()}>
+        <Pictogram name="survey" class="attract-card__survey" />
+        <h1 class="attract-card__title">{t('attract.title')}</h1>
+        <p class="attract-card__subtitle">{t('attract.subtitle')}</p>
+        <button type="button" class="attract-start" onClick={(event) => { event.stopPropagation(); props.onStart(); }}>
           <Pictogram name="start" class="pictogram--inline" />
           {t('attract.start')}
-        </span>
-      </button>
+        </button>
+      </div>
       <p class="attract-anonymous">
         <Pictogram name="anonymous" class="pictogram--inline" />
         {t('attract.anonymous')}
