@@ -34,7 +34,6 @@ async function completeSurvey(page: Page, language: string, expected: Answers[])
   const driver = new KioskDriver(page, survey, language);
   await driver.startFromAttract();
   const answers = await driver.answerQuestions(residentScript);
-  await driver.goOn();
   await page.getByRole('heading', { name: driver.t('thanks.title') }).waitFor();
   expected.push(answers);
   // Back to the attract screen by itself after the thank-you.

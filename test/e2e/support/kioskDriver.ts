@@ -76,8 +76,9 @@ export class KioskDriver {
   }
 
   /**
-   * Answers questions in order until the end (or `stopAfter` questions), checking each
-   * screen shows the question the definition says comes next. Returns what was tapped.
+   * Answers questions in order, checking each screen shows the question the definition
+   * says comes next, and moves on after each, finishing the survey; with `stopAfter`,
+   * stays on that many-th question once answered. Returns what was tapped.
    */
   async answerQuestions(script: AnswerScript, stopAfter = Infinity): Promise<Answers> {
     const answers: Answers = {};
