@@ -9,6 +9,9 @@ const params = new URLSearchParams(location.search);
 const previewSurvey = params.get('preview');
 const deviceLanguage = params.get('lang') ?? 'en';
 const surveyId = previewSurvey ?? params.get('survey') ?? 'resident-satisfaction';
+/** Seconds without a touch before "Are you still there?" (default 90, 30 to 600). */
+const idleParam = Number(params.get('idle'));
+const idleTimeoutSeconds = Number.isInteger(idleParam) && idleParam >= 30 && idleParam <= 600 ? idleParam : 90;
 
 // Storage, the survey checker and the service worker are loaded after the first paint:
 // the attract screen needs none of them.
@@ -32,7 +35,7 @@ async function boot() {
     () => (
       <KioskApp
         session={session}
-        settings={{ idleTimeoutSeconds: 90, idleWarningSeconds: 30, appLanguages: LAUNCH_LANGUAGES }}
+        settings={{ idleTimeoutSeconds, idleWarningSeconds: 30, appLanguages: LAUNCH_LANGUAGES }}
         onAttract={() => serviceWorker?.atAttract()}
       />
     ),

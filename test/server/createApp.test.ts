@@ -1,0 +1,46 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/createApp.ts';
+
+function builtApp() {
+  const root = mkdtempSync(join(tmpdir(), 'sayso-static-'));
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Sayso</title>');
+  writeFileSync(join(root, 'sw.js'), 'self.x = 1;');
+  mkdirSync(join(root, 'assets'));
+  writeFileSync(join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
+  return createApp({ staticRoot: root });
+}
+
+describe('the HTTP app', () => {
+  const app = builtApp();
+
+  it('answers the health check', async () => {
+    const response = await app.request('/api/v1/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it('answers an unknown API route with a JSON error, not the app shell', async () => {
+    const response = await app.request('/api/v1/nothing-here', { method: 'POST' });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'no API route POST /api/v1/nothing-here' } });
+  });
+
+  it('serves the shell for deep links, revalidated on every visit', async () => {
+    const response = await app.request('/some/deep/link?preview=x');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>Sayso</title>');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('never lets a tablet cache the service worker, and caches hashed assets for good', async () => {
+    expect((await app.request('/sw.js')).headers.get('cache-control')).toBe('no-cache');
+    expect((await app.request('/assets/index-abc123.js')).headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('answers a missing file with 404 rather than the shell', async () => {
+    expect((await app.request('/pictograms/missing.svg')).status).toBe(404);
+  });
+});
