@@ -3,6 +3,7 @@ import { changeLanguage, initI18n } from './i18n/i18n.ts';
 import { createKioskSession } from './kiosk/createKioskSession.ts';
 import { KioskApp } from './kiosk/KioskApp.tsx';
 import { LAUNCH_LANGUAGES } from './survey/languages.ts';
+import './ui/fonts.css';
 import './kiosk/kiosk.css';
 
 const params = new URLSearchParams(location.search);

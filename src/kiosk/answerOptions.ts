@@ -31,7 +31,8 @@ export function answerOptions(question: Question, language: string, fallback: st
         const label = edge
           ? t('answer.ratingValueWithLabel', { value, label: localize(edge, language, fallback) })
           : t('answer.ratingValue', { value });
-        return { value, label, glyph: String(value), ...faceFor((value - min) / (max - min + 1e-9)) };
+        const caption = edge ? localize(edge, language, fallback) : '';
+        return { value, label, caption, glyph: String(value), ...faceFor((value - min) / (max - min + 1e-9)) };
       });
     }
     case 'faces': {

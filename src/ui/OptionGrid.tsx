@@ -12,6 +12,11 @@ export interface Option {
   pictogram?: PictogramName;
   /** Large glyph shown on the button (a rating number). */
   glyph?: string;
+  /**
+   * Shown instead of `label` when the glyph already says part of it (a rating's "0" with
+   * caption "Very bad"): the label stays the accessible name and contains the caption.
+   */
+  caption?: string;
   tone?: Tone;
 }
 
@@ -49,7 +54,12 @@ export function OptionGrid(props: {
               <span class="option__glyph" aria-hidden="true">{option.glyph}</span>
             </Show>
             <Show when={option.pictogram}>{(name) => <Pictogram name={name()} class="option__pictogram" />}</Show>
-            <span class="option__label">{option.label}</span>
+            <Show when={option.caption !== undefined} fallback={<span class="option__label">{option.label}</span>}>
+              <span class="visually-hidden">{option.label}</span>
+              <span class="option__label" aria-hidden="true">
+                {option.caption}
+              </span>
+            </Show>
             <span class="option__check" aria-hidden="true" title={props.selectedLabel}>
               ✓
             </span>
