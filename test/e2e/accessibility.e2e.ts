@@ -1,32 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/survey/answers.ts';
 import type { Question } from '../../src/survey/schema.ts';
 import { visibleQuestions } from '../../src/survey/visibleQuestions.ts';
 import { loadBuiltInSurvey, loadLocale } from './support/builtIns.ts';
 import { KioskDriver } from './support/kioskDriver.ts';
-import { launchChromium } from './support/launchChromium.ts';
 import { seriousAxeFindings, type AxeFinding } from './support/runAxe.ts';
-import { startAppServer, type RunningServer } from './support/startAppServer.ts';
+import { useAppInBrowser } from './support/useAppInBrowser.ts';
 
 const resident = loadBuiltInSurvey('resident-satisfaction');
 const centre = loadBuiltInSurvey('centre-satisfaction');
 
 describe('accessibility of every kiosk screen (axe-core, WCAG 2.2 AA)', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useAppInBrowser();
 
   for (const language of ['en', 'ar']) {
     it(`has no serious or critical violation in ${language}`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+      const context = await env.browser.newContext({ viewport: { width: 1024, height: 768 } });
       const page = await context.newPage();
       await page.clock.install();
       const findings: Record<string, AxeFinding[]> = {};
@@ -35,7 +24,7 @@ describe('accessibility of every kiosk screen (axe-core, WCAG 2.2 AA)', () => {
       };
       const en = loadLocale('en');
 
-      await page.goto(`${server.url}/?survey=resident-satisfaction`);
+      await page.goto(`${env.server.url}/?survey=resident-satisfaction`);
       await page.getByRole('button', { name: en('attract.start'), exact: true }).waitFor();
       await check('attract');
       await page.getByRole('button', { name: en('attract.start'), exact: true }).click();
@@ -78,10 +67,10 @@ describe('accessibility of every kiosk screen (axe-core, WCAG 2.2 AA)', () => {
       await check('thanks');
 
       // The expectation scale (centre survey) and a staff message (a survey that does not exist).
-      await page.goto(`${server.url}/?preview=centre-satisfaction&lang=${language}`);
+      await page.goto(`${env.server.url}/?preview=centre-satisfaction&lang=${language}`);
       await new KioskDriver(page, centre, language).expectQuestion(centre.items[0] as Question);
       await check('question expectation');
-      await page.goto(`${server.url}/?survey=no-such-survey&lang=${language}`);
+      await page.goto(`${env.server.url}/?survey=no-such-survey&lang=${language}`);
       await page.getByRole('heading', { name: t('staff.title') }).waitFor();
       await check('staff message');
 

@@ -1,32 +1,26 @@
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadBuiltInSurvey, loadLocale } from './support/builtIns.ts';
 import { KioskDriver } from './support/kioskDriver.ts';
-import { launchChromium } from './support/launchChromium.ts';
-import { startAppServer, type RunningServer } from './support/startAppServer.ts';
+import { useAppInBrowser } from './support/useAppInBrowser.ts';
 
 describe('a new app version', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  let root: string;
-  beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'sayso-update-'));
-    cpSync('dist', root, { recursive: true });
-    server = await startAppServer({ staticRoot: root });
-    browser = await launchChromium();
+  // A copy of the build, so the test can publish a "new version" without touching dist/.
+  let root = '';
+  const env = useAppInBrowser({
+    staticRoot: () => {
+      root = mkdtempSync(join(tmpdir(), 'sayso-update-'));
+      cpSync('dist', root, { recursive: true });
+      return root;
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('waits while a respondent is answering and is applied at the attract screen', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.url);
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(env.server.url);
     await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
     const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
     expect(firstWorker).toContain('/sw.js');

@@ -1,32 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/survey/schema.ts';
 import { loadBuiltInSurvey, loadLocale } from './support/builtIns.ts';
 import { KioskDriver, readTabletStore } from './support/kioskDriver.ts';
-import { launchChromium } from './support/launchChromium.ts';
-import { startAppServer, type RunningServer } from './support/startAppServer.ts';
+import { useAppInBrowser } from './support/useAppInBrowser.ts';
 
 const en = loadLocale('en');
 
 describe('when the tablet cannot store answers', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useAppInBrowser();
 
   it('tells staff, and starts no survey, when IndexedDB is unavailable (as in some private modes)', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     await context.addInitScript(() => {
       Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?survey=centre-satisfaction`);
+    await page.goto(`${env.server.url}/?survey=centre-satisfaction`);
     await page.getByRole('heading', { name: en('staff.title') }).waitFor();
     expect(await page.getByRole('alert').innerText()).toContain(en('staff.storageUnavailable'));
     expect(await page.getByRole('button', { name: en('attract.start'), exact: true }).count()).toBe(0);
@@ -34,13 +23,13 @@ describe('when the tablet cannot store answers', () => {
   });
 
   it('tells staff, and starts no survey, when storage is nearly full', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     // Chromium's quota cannot be lowered from outside here, so the estimate reports it.
     await context.addInitScript(() => {
       navigator.storage.estimate = async () => ({ quota: 50 * 1024 * 1024, usage: 50 * 1024 * 1024 - 1024 });
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?survey=centre-satisfaction`);
+    await page.goto(`${env.server.url}/?survey=centre-satisfaction`);
     await page.getByRole('button', { name: en('attract.start'), exact: true }).click();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: en('consent.agree') }).click();
@@ -50,7 +39,7 @@ describe('when the tablet cannot store answers', () => {
   });
 
   it('stops the survey with a message to staff when the disk fills mid-survey, keeping the answers stored before', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     // From the moment the test says so, every IndexedDB write fails as a full disk does.
     await context.addInitScript(() => {
       for (const method of ['add', 'put'] as const) {
@@ -62,7 +51,7 @@ describe('when the tablet cannot store answers', () => {
       }
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?survey=centre-satisfaction`);
+    await page.goto(`${env.server.url}/?survey=centre-satisfaction`);
     const survey = loadBuiltInSurvey('centre-satisfaction');
     const driver = new KioskDriver(page, survey, 'en');
     await driver.startFromAttract();

@@ -1,25 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadLocale } from './support/builtIns.ts';
-import { launchChromium } from './support/launchChromium.ts';
-import { startAppServer, type RunningServer } from './support/startAppServer.ts';
+import { useAppInBrowser } from './support/useAppInBrowser.ts';
 
 describe('a language file with a missing string', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useAppInBrowser();
 
   it('shows the English words in its place and tells staff on the attract screen', async () => {
     // No service worker, so the page's own requests can be altered.
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await env.browser.newContext({ serviceWorkers: 'block' });
     const french = JSON.parse(readFileSync('public/locales/fr/kiosk.json', 'utf8'));
     delete french.consent.agree;
     await context.route('**/locales/fr/kiosk.json', (route) => route.fulfill({ json: french }));
@@ -27,7 +16,7 @@ describe('a language file with a missing string', () => {
     const en = loadLocale('en');
     const fr = loadLocale('fr');
 
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.getByRole('button', { name: en('attract.start'), exact: true }).click();
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('heading', { name: fr('consent.title') }).waitFor();
