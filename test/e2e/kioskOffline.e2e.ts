@@ -7,6 +7,7 @@ import { loadBuiltInSurvey, loadLocale } from './support/builtIns.ts';
 import { KioskDriver, readTabletStore } from './support/kioskDriver.ts';
 import { launchChromium } from './support/launchChromium.ts';
 import { startAppServer, startTripwire, type RunningServer } from './support/startAppServer.ts';
+import { useAppInBrowser } from './support/useAppInBrowser.ts';
 
 const survey = loadBuiltInSurvey('resident-satisfaction');
 const en = loadLocale('en');
@@ -98,5 +99,38 @@ describe('the kiosk, offline', () => {
     expect(byStatus('draft')).toHaveLength(0);
     expect(stored.outbox.map((e) => e.responseId).sort()).toEqual(stored.responses.map((r) => r.id).sort());
     expect(tripwire.requests).toEqual([]);
+  });
+
+});
+
+describe('the kiosk, reloaded mid-survey', () => {
+  const env = useAppInBrowser();
+
+  it('closes a survey interrupted by a reload as partial, and shows the next person the attract screen', async () => {
+    const page = await env.browser.newPage();
+    await page.goto(env.server.url);
+    const driver = new KioskDriver(page, survey, 'en');
+    await driver.startFromAttract();
+    const given = await driver.answerQuestions(residentScript, 2);
+    await page.reload();
+    await page.getByRole('button', { name: en('attract.start'), exact: true }).waitFor();
+    await page.waitForFunction(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('sayso');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const drafts = await new Promise<number>((resolve) => {
+        const request = db.transaction('responses').objectStore('responses').index('status').count('draft');
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return drafts === 0;
+    });
+    const stored = await readTabletStore(page);
+    const interrupted = stored.responses.filter((r) => r.closedReason === 'reload');
+    expect(interrupted).toHaveLength(1);
+    expect(interrupted[0]).toMatchObject({ status: 'partial', language: 'en', answers: given });
+    expect(stored.outbox.map((e) => e.responseId)).toContain(interrupted[0]!.id);
+    await page.close();
   });
 });

@@ -124,6 +124,17 @@ describe('kiosk session', () => {
     expect(session.answers()).toEqual({});
   });
 
+  it('starts over: the answers so far are kept as partial and the next start is clean', async () => {
+    const { session, db } = setUp();
+    await toFirstQuestion(session);
+    session.answer('room.satisfied', false);
+    await session.next();
+    session.answer('room.reasons', ['cold']);
+    await session.startOver();
+    expect([session.screen(), session.answers()]).toEqual(['attract', {}]);
+    expect(await db.responses.toArray()).toMatchObject([{ status: 'partial', closedReason: 'start-over', answers: { 'room.satisfied': false, 'room.reasons': ['cold'] } }]);
+  });
+
   it('closes a draft left by a reload before the first new answer is written', async () => {
     const { session, db, store } = setUp();
     await store.recordAnswers({ responseId: 'left-behind', surveyId: 'mini', surveyVersion: 1, language: 'ti' }, [{ questionId: 'overall', value: 2 }]);
