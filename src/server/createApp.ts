@@ -1,11 +1,19 @@
 import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Database } from './db/schema.ts';
+import { apiError } from './http/apiError.ts';
+import { deviceRoutes, type DeviceRouteOptions } from './routes/deviceRoutes.ts';
 
 export interface AppOptions {
   /** The built PWA (vite build output). */
   staticRoot: string;
+  /** The database; without it only the PWA and the health check are served. */
+  db?: Kysely<Database>;
+  /** Overrides for the device API (limits, clock), mainly for tests. */
+  device?: Omit<DeviceRouteOptions, 'db'>;
 }
 
 /**
@@ -16,7 +24,12 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
 
   app.get('/api/v1/healthz', (c) => c.json({ ok: true }));
-  app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `no API route ${c.req.method} ${c.req.path}` } }, 404));
+  if (options.db) app.route('/api/v1', deviceRoutes({ db: options.db, ...options.device }));
+  app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
+  app.onError((error, c) => {
+    console.error(`${c.req.method} ${c.req.path} failed:`, error);
+    return apiError(c, 500, 'server_error', 'the server could not complete this request; it was not saved, so send it again');
+  });
 
   // The service worker and the shell must be revalidated on every visit, or a tablet
   // could keep an old version forever; hashed assets can be cached for a year.

@@ -1,7 +1,11 @@
 import { serve } from '@hono/node-server';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { createApp } from './createApp.ts';
+import { createDatabase } from './db/createDatabase.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedDemoIfEmpty } from './seedDemo.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -12,12 +16,43 @@ if (!existsSync(resolve(staticRoot, 'index.html'))) {
   process.exit(1);
 }
 
-const server = serve({ fetch: createApp({ staticRoot }).fetch, port, hostname }, (info) => {
-  console.log(`Sayso is running at http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/`);
-  console.log(`  kiosk:   http://${hostname}:${info.port}/`);
-  console.log(`  preview: http://${hostname}:${info.port}/?preview=resident-satisfaction&lang=en`);
-});
+const database = createDatabase({ databaseUrl: process.env.DATABASE_URL, sqlitePath: process.env.SAYSO_DB ?? 'data/sayso.db' });
+const applied = await migrateToLatest(database.db);
+console.log(`Data: ${database.describe}${applied.length ? ` (applied ${applied.join(', ')})` : ''}`);
+const demo = await seedDemoIfEmpty(database.db);
 
-const shutdown = () => server.close(() => process.exit(0));
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+const tls = process.env.TLS_CERT && process.env.TLS_KEY ? { cert: readFileSync(process.env.TLS_CERT), key: readFileSync(process.env.TLS_KEY) } : undefined;
+const scheme = tls ? 'https' : 'http';
+const app = createApp({ staticRoot, db: database.db });
+const server = serve(
+  { fetch: app.fetch, port, hostname, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) },
+  (info) => {
+    const base = `${scheme}://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}`;
+    console.log(`Sayso is running at ${base}/`);
+    console.log(`  kiosk:   ${base}/`);
+    console.log(`  preview: ${base}/?preview=resident-satisfaction&lang=en`);
+    if (demo) {
+      console.log(`First start: created "Demo organisation" with the facility "Demo reception centre" and the built-in surveys.`);
+      console.log(`  Enroll a tablet with code ${demo.code} (valid until ${demo.expiresAt}): POST ${base}/api/v1/devices/enroll {"code": "${demo.code}", "name": "Tablet 1"}`);
+      console.log('  More codes, facilities and staff: npm run admin -- --help');
+    }
+    if (!tls && hostname !== '127.0.0.1' && hostname !== 'localhost') {
+      console.log('Warning: served over plain HTTP on a network address; tablets need HTTPS (set TLS_CERT and TLS_KEY, or put a TLS reverse proxy in front).');
+    }
+  },
+);
+
+// SIGTERM: stop taking connections, let requests in flight (a sync batch) finish, then close the database.
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests in flight, then stopping.`);
+  server.close(async () => {
+    await database.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(1), 15_000).unref();
+};
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,87 @@
+/**
+ * The server's tables as Kysely sees them. Portable across SQLite and PostgreSQL:
+ * times are ISO 8601 text (sortable, zone-free), flags are 0/1 integers, JSON is text.
+ */
+export interface Database {
+  organisations: {
+    id: string;
+    name: string;
+    /** Days an acknowledged response is kept before deletion; null keeps it. */
+    retention_days: number | null;
+    created_at: string;
+  };
+  facilities: {
+    id: string;
+    organisation_id: string;
+    name: string;
+    /** IANA zone: reporting periods follow it. */
+    time_zone: string;
+    created_at: string;
+  };
+  enrollment_codes: {
+    code_hash: string;
+    facility_id: string;
+    expires_at: string;
+    used_at: string | null;
+    created_at: string;
+  };
+  /** A tablet's registration: its token authenticates requests, its secret MACs responses. */
+  enrollments: {
+    id: string;
+    facility_id: string;
+    name: string;
+    token_hash: string;
+    secret: string;
+    created_at: string;
+    revoked_at: string | null;
+    last_seen_at: string | null;
+  };
+  survey_versions: {
+    organisation_id: string;
+    survey_id: string;
+    version: number;
+    definition: string;
+    published_at: string;
+  };
+  responses: {
+    id: string;
+    organisation_id: string;
+    facility_id: string;
+    enrollment_id: string | null;
+    survey_id: string;
+    survey_version: number;
+    language: string;
+    status: string;
+    source: string;
+    mode: string;
+    started_at: string;
+    completed_at: string | null;
+    received_at: string;
+    /** The time reports use: the device's, unless its clock was implausible. */
+    reported_at: string;
+    clock_flagged: number;
+    answers: string;
+    assistance: string | null;
+    content_hash: string;
+    meta: string | null;
+  };
+  /** Counts for reports, updated in the same transaction as the responses they count. */
+  rollup_counts: {
+    survey_id: string;
+    survey_version: number;
+    facility_id: string;
+    /** Local date in the facility's time zone, YYYY-MM-DD. */
+    period_day: string;
+    question_id: string;
+    answer_value: string;
+    count: number;
+  };
+  quarantine: {
+    id: string;
+    response_id: string | null;
+    enrollment_id: string | null;
+    received_at: string;
+    reason: string;
+    payload: string;
+  };
+}

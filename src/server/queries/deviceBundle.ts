@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { DeviceEnrollment } from './enrollments.ts';
+import { currentSurveyVersions } from './surveyVersions.ts';
+
+/**
+ * What a tablet needs to work offline: its facility, the current version of every survey
+ * of its organisation, settings, staff PIN verifiers and the media index. The ETag lets
+ * a tablet ask "anything new?" for the price of a 304.
+ */
+export async function deviceBundle(db: Kysely<Database>, device: DeviceEnrollment) {
+  const facility = await db.selectFrom('facilities').innerJoin('organisations', 'organisations.id', 'facilities.organisation_id')
+    .select(['facilities.id', 'facilities.name', 'facilities.time_zone', 'organisations.id as organisation_id', 'organisations.name as organisation_name'])
+    .where('facilities.id', '=', device.facility_id).executeTakeFirstOrThrow();
+  const bundle = {
+    enrollmentId: device.id,
+    organisation: { id: facility.organisation_id, name: facility.organisation_name },
+    facility: { id: facility.id, name: facility.name, timeZone: facility.time_zone },
+    surveys: await currentSurveyVersions(db, facility.organisation_id),
+    settings: { idleTimeoutSeconds: 90 },
+    staffPinVerifiers: [] as unknown[],
+    media: {} as Record<string, unknown>,
+  };
+  const json = JSON.stringify(bundle);
+  return { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
+}

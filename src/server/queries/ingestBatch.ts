@@ -1,0 +1,159 @@
+import type { Kysely } from 'kysely';
+import * as v from 'valibot';
+import { ResponseEnvelope, type SyncItemResult } from '../../survey/responseEnvelope.ts';
+import { responseContentHash, verifyResponseMac } from '../../survey/responseMac.ts';
+import type { SurveyDefinition } from '../../survey/schema.ts';
+import { validateAnswers } from '../../survey/validateAnswers.ts';
+import { makeUuidV7 } from '../../survey/makeUuidV7.ts';
+import type { Database } from '../db/schema.ts';
+import { mergeRollupCells, rollupCellsFor, type RollupCell } from '../rollupCells.ts';
+import type { DeviceEnrollment } from './enrollments.ts';
+import { getSurveyVersion } from './surveyVersions.ts';
+
+/** A device clock further than this from the server's is implausible: kept, flagged, and reported at the received time. */
+export const CLOCK_TOLERANCE_MS = 10 * 60_000;
+
+type Accepted = { row: Database['responses']; cells: RollupCell[] };
+
+type Rejected = Extract<SyncItemResult, { status: 'rejected' }>;
+
+function reject(id: unknown, code: string, message: string): Rejected {
+  return { id: typeof id === 'string' ? id : null, status: 'rejected', error: { code, message } };
+}
+
+function issuesText(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => `${(issue.path ?? []).map((p) => String(p.key)).join('.') || '(response)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * Ingests one batch from a tablet: each item is checked on its own (shape, MAC, survey
+ * version, answers); good ones are written with their rollups, bad ones quarantined with
+ * their reason, all in one transaction. Results come back one per item, in order.
+ */
+export async function ingestBatch(
+  db: Kysely<Database>,
+  input: { device: DeviceEnrollment; items: readonly unknown[] },
+  now = new Date(),
+): Promise<SyncItemResult[]> {
+  const receivedAt = now.toISOString();
+  const results: SyncItemResult[] = new Array(input.items.length);
+  const quarantined: Database['quarantine'][] = [];
+  const candidates: Array<{ index: number; accepted: Accepted }> = [];
+
+  const enrollmentIds = new Set<string>();
+  for (const item of input.items) {
+    const id = (item as { enrollmentId?: unknown } | null)?.enrollmentId;
+    if (typeof id === 'string') enrollmentIds.add(id);
+  }
+  const enrollments = new Map(
+    enrollmentIds.size === 0
+      ? []
+      : (await db.selectFrom('enrollments').innerJoin('facilities', 'facilities.id', 'enrollments.facility_id')
+          .select(['enrollments.id', 'enrollments.secret', 'enrollments.facility_id', 'facilities.organisation_id', 'facilities.time_zone'])
+          .where('enrollments.id', 'in', [...enrollmentIds]).execute()).map((e) => [e.id, e]),
+  );
+  const surveys = new Map<string, Promise<SurveyDefinition | undefined>>();
+  const surveyFor = (surveyId: string, version: number) => {
+    const key = `${surveyId}@${version}`;
+    if (!surveys.has(key)) surveys.set(key, getSurveyVersion(db, input.device.organisation_id, surveyId, version));
+    return surveys.get(key)!;
+  };
+
+  const quarantine = (index: number, raw: unknown, result: Rejected, enrollmentId: string | null) => {
+    results[index] = result;
+    quarantined.push({ id: makeUuidV7(now.getTime()), response_id: result.id, enrollment_id: enrollmentId, received_at: receivedAt, reason: `${result.error.code}: ${result.error.message}`, payload: JSON.stringify(raw) });
+  };
+
+  for (const [index, raw] of input.items.entries()) {
+    const rawId = (raw as { id?: unknown } | null)?.id;
+    const parsed = v.safeParse(ResponseEnvelope, raw);
+    if (!parsed.success) {
+      quarantine(index, raw, reject(rawId, 'invalid_response', issuesText(parsed.issues)), null);
+      continue;
+    }
+    const response = parsed.output;
+    const enrollment = enrollments.get(response.enrollmentId);
+    if (!enrollment || enrollment.organisation_id !== input.device.organisation_id) {
+      quarantine(index, raw, reject(response.id, 'unknown_enrollment', `enrollment ${response.enrollmentId} is not one of this organisation's`), null);
+      continue;
+    }
+    if (!(await verifyResponseMac(response, enrollment.secret))) {
+      quarantine(index, raw, reject(response.id, 'bad_mac', "the response's MAC does not match its enrollment"), enrollment.id);
+      continue;
+    }
+    if (response.sealed != null || !response.answers) {
+      quarantine(index, raw, reject(response.id, 'missing_answers', 'the response carries no answers'), enrollment.id);
+      continue;
+    }
+    const survey = await surveyFor(response.surveyId, response.surveyVersion);
+    if (!survey) {
+      quarantine(index, raw, reject(response.id, 'unknown_survey_version', `survey ${response.surveyId} version ${response.surveyVersion} does not exist`), enrollment.id);
+      continue;
+    }
+    const problems = validateAnswers(survey, response.answers, response.status);
+    if (problems.length) {
+      quarantine(index, raw, reject(response.id, 'answers_invalid', problems.slice(0, 5).map((p) => `${p.questionId} ${p.message}`).join('; ')), enrollment.id);
+      continue;
+    }
+    const deviceClock = response.meta?.deviceClock;
+    const skew = deviceClock ? Math.abs(now.getTime() - Date.parse(deviceClock)) : 0;
+    const deviceTime = response.completedAt ?? response.startedAt;
+    const flagged = skew > CLOCK_TOLERANCE_MS || Date.parse(deviceTime) > now.getTime() + CLOCK_TOLERANCE_MS;
+    const reportedAt = flagged ? receivedAt : deviceTime;
+    const row: Database['responses'] = {
+      id: response.id, organisation_id: enrollment.organisation_id, facility_id: enrollment.facility_id, enrollment_id: enrollment.id,
+      survey_id: response.surveyId, survey_version: response.surveyVersion, language: response.language, status: response.status,
+      source: response.source, mode: response.mode, started_at: response.startedAt, completed_at: response.completedAt ?? null,
+      received_at: receivedAt, reported_at: reportedAt, clock_flagged: flagged ? 1 : 0, answers: JSON.stringify(response.answers),
+      assistance: response.assistance ? JSON.stringify(response.assistance) : null, content_hash: await responseContentHash(response),
+      meta: response.meta ? JSON.stringify(response.meta) : null,
+    };
+    const cells = rollupCellsFor({ survey, facilityId: row.facility_id, timeZone: enrollment.time_zone, reportedAt, status: row.status, mode: row.mode, language: row.language, answers: response.answers });
+    candidates.push({ index, accepted: { row, cells } });
+  }
+
+  // One transaction for the batch. Two servers inserting the same new id at once make
+  // one of them fail on the primary key: that batch gets a 5xx and the tablet resends
+  // it, to be told "duplicate". Nothing is counted twice.
+  await db.transaction().execute(async (tx) => {
+    const ids = [...new Set(candidates.map((c) => c.accepted.row.id))];
+    const known = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await tx.selectFrom('responses').select(['id', 'content_hash']).where('id', 'in', ids.slice(i, i + 500)).execute();
+      for (const row of rows) known.set(row.id, row.content_hash);
+    }
+    const fresh: Accepted[] = [];
+    for (const { index, accepted } of candidates) {
+      const existing = known.get(accepted.row.id);
+      if (existing === undefined) {
+        known.set(accepted.row.id, accepted.row.content_hash);
+        fresh.push(accepted);
+        results[index] = { id: accepted.row.id, status: 'accepted' };
+      } else if (existing === accepted.row.content_hash) {
+        results[index] = { id: accepted.row.id, status: 'duplicate' };
+      } else {
+        quarantine(index, input.items[index], reject(accepted.row.id, 'conflicting_duplicate', 'a different response with this id was already received'), accepted.row.enrollment_id);
+      }
+    }
+    for (let i = 0; i < fresh.length; i += 200) {
+      await tx.insertInto('responses').values(fresh.slice(i, i + 200).map((a) => a.row)).execute();
+    }
+    const cells = mergeRollupCells(fresh.flatMap((a) => a.cells));
+    for (let i = 0; i < cells.length; i += 500) {
+      await tx.insertInto('rollup_counts')
+        .values(cells.slice(i, i + 500).map((c) => ({
+          survey_id: c.surveyId, survey_version: c.surveyVersion, facility_id: c.facilityId, period_day: c.periodDay,
+          question_id: c.questionId, answer_value: c.answerValue, count: c.count,
+        })))
+        .onConflict((oc) => oc.columns(['survey_id', 'survey_version', 'facility_id', 'period_day', 'question_id', 'answer_value'])
+          .doUpdateSet((eb) => ({ count: eb('rollup_counts.count', '+', eb.ref('excluded.count')) })))
+        .execute();
+    }
+    for (let i = 0; i < quarantined.length; i += 200) await tx.insertInto('quarantine').values(quarantined.slice(i, i + 200)).execute();
+    await tx.updateTable('enrollments').set({ last_seen_at: receivedAt }).where('id', '=', input.device.id).execute();
+  });
+  return results;
+}

@@ -1,0 +1,73 @@
+import { PREFER_NOT_TO_ANSWER, type Answers } from '../survey/answers.ts';
+import type { SurveyDefinition } from '../survey/schema.ts';
+import { listQuestions } from '../survey/walkItems.ts';
+
+/** One counter of the report rollups (ARCHITECTURE.md: counts per version, question, answer, facility, period). */
+export interface RollupCell {
+  surveyId: string;
+  surveyVersion: number;
+  facilityId: string;
+  periodDay: string;
+  questionId: string;
+  answerValue: string;
+  count: number;
+}
+
+/** Pseudo-questions that count responses themselves, for participation and breakdowns. */
+export const RESPONSE_STATUS = '_response.status';
+export const RESPONSE_MODE = '_response.mode';
+export const RESPONSE_LANGUAGE = '_response.language';
+/** Free text is counted as answered, never by value: its words stay out of the rollups. */
+export const ANSWERED = '_answered';
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The date, YYYY-MM-DD, in a facility's time zone: reporting periods follow it. */
+export function localDay(isoTime: string, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(new Date(isoTime));
+}
+
+/** The cells one response adds 1 to. */
+export function rollupCellsFor(input: {
+  survey: SurveyDefinition;
+  facilityId: string;
+  timeZone: string;
+  reportedAt: string;
+  status: string;
+  mode: string;
+  language: string;
+  answers: Answers;
+}): RollupCell[] {
+  const base = { surveyId: input.survey.id, surveyVersion: input.survey.version, facilityId: input.facilityId, periodDay: localDay(input.reportedAt, input.timeZone), count: 1 };
+  const cells: RollupCell[] = [
+    { ...base, questionId: RESPONSE_STATUS, answerValue: input.status },
+    { ...base, questionId: RESPONSE_MODE, answerValue: input.mode },
+    { ...base, questionId: RESPONSE_LANGUAGE, answerValue: input.language },
+  ];
+  const kinds = new Map(listQuestions(input.survey.items).map((p) => [p.question.id, p.question.kind]));
+  for (const [questionId, value] of Object.entries(input.answers)) {
+    const kind = kinds.get(questionId);
+    if (value === PREFER_NOT_TO_ANSWER) cells.push({ ...base, questionId, answerValue: PREFER_NOT_TO_ANSWER });
+    else if (kind === 'text' || kind === 'spoken') cells.push({ ...base, questionId, answerValue: ANSWERED });
+    else if (Array.isArray(value)) for (const choice of value) cells.push({ ...base, questionId, answerValue: choice });
+    else cells.push({ ...base, questionId, answerValue: String(value) });
+  }
+  return cells;
+}
+
+/** Adds up cells with the same key, so a batch costs one upsert per distinct cell. */
+export function mergeRollupCells(cells: Iterable<RollupCell>): RollupCell[] {
+  const merged = new Map<string, RollupCell>();
+  for (const cell of cells) {
+    const key = [cell.surveyId, cell.surveyVersion, cell.facilityId, cell.periodDay, cell.questionId, cell.answerValue].join('\u0000');
+    const existing = merged.get(key);
+    if (existing) existing.count += cell.count;
+    else merged.set(key, { ...cell });
+  }
+  return [...merged.values()];
+}

@@ -1,0 +1,97 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Kysely } from 'kysely';
+import * as v from 'valibot';
+import { SyncRequest } from '../../survey/responseEnvelope.ts';
+import type { Database } from '../db/schema.ts';
+import { apiError } from '../http/apiError.ts';
+import { makeRateLimiter } from '../http/rateLimiter.ts';
+import { DEFAULT_BODY_LIMIT, readJsonBody } from '../http/readJsonBody.ts';
+import { deviceBundle } from '../queries/deviceBundle.ts';
+import { findEnrollmentByToken, redeemEnrollmentCode, type DeviceEnrollment } from '../queries/enrollments.ts';
+import { ingestBatch } from '../queries/ingestBatch.ts';
+
+const EnrollRequest = v.strictObject({
+  code: v.pipe(v.string(), v.minLength(4, 'must be the enrollment code staff gave you'), v.maxLength(64)),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must name the tablet, e.g. "Common room tablet"'), v.maxLength(100)),
+});
+
+const ENROLL_ERRORS = {
+  unknown_code: 'this enrollment code does not exist: check it or ask staff for a new one',
+  expired_code: 'this enrollment code has expired: ask staff for a new one',
+  used_code: 'this enrollment code was already used: each code enrolls one tablet',
+} as const;
+
+export interface DeviceRouteOptions {
+  db: Kysely<Database>;
+  bodyLimitBytes?: number;
+  enrollPerMinute?: number;
+  requestsPerMinute?: number;
+  now?: () => Date;
+}
+
+type DeviceEnv = { Variables: { device: DeviceEnrollment } };
+
+/** The tablet-facing API (contract): enroll, fetch the bundle, sync responses. */
+export function deviceRoutes(options: DeviceRouteOptions) {
+  const { db } = options;
+  const now = options.now ?? (() => new Date());
+  const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+  const enrollLimiter = makeRateLimiter({ limit: options.enrollPerMinute ?? 10, windowMs: 60_000 });
+  const deviceLimiter = makeRateLimiter({ limit: options.requestsPerMinute ?? 600, windowMs: 60_000 });
+  const app = new Hono<DeviceEnv>();
+  const sizeGuard = bodyLimit({ maxSize: limit, onError: (c) => apiError(c, 413, 'body_too_large', `the body is over ${limit} bytes: send a smaller batch`) });
+
+  app.post('/devices/enroll', sizeGuard, async (c) => {
+    let address = 'unknown';
+    try {
+      address = getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      // app.request() in tests has no socket.
+    }
+    if (!enrollLimiter.allow(address)) return apiError(c, 429, 'too_many_attempts', 'too many enrollment attempts from this address: wait a minute');
+    const body = await readJsonBody(c, limit);
+    if (!body.ok) return body.response;
+    const parsed = v.safeParse(EnrollRequest, body.body);
+    if (!parsed.success) return apiError(c, 400, 'invalid_request', parsed.issues.map((i) => `${i.path?.map((p) => p.key).join('.') ?? 'body'}: ${i.message}`).join('; '));
+    const result = await redeemEnrollmentCode(db, parsed.output, now());
+    if (!result.ok) return apiError(c, result.reason === 'unknown_code' ? 404 : 410, result.reason, ENROLL_ERRORS[result.reason]);
+    return c.json({ deviceId: result.enrollmentId, enrollmentId: result.enrollmentId, token: result.token, secret: result.secret, facilityId: result.facilityId, organisationId: result.organisationId }, 201);
+  });
+
+  // Everything below needs a device token.
+  app.use('/device/*', deviceAuth);
+  app.use('/sync', deviceAuth);
+
+  async function deviceAuth(c: import('hono').Context<DeviceEnv>, next: () => Promise<void>) {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header);
+    if (!match) return apiError(c, 401, 'missing_token', 'send the device token as "Authorization: Bearer <token>"');
+    const device = await findEnrollmentByToken(db, match[1]!);
+    if (!device) return apiError(c, 401, 'invalid_token', 'this device token is not known: enroll the tablet');
+    if (device.revoked_at) return apiError(c, 401, 'revoked', 'this tablet was revoked: its data stays on it until it is enrolled again');
+    if (!deviceLimiter.allow(device.id)) return apiError(c, 429, 'too_many_requests', 'too many requests from this tablet: retry later');
+    c.set('device', device);
+    await next();
+  }
+
+  app.get('/device/bundle', async (c) => {
+    const bundle = await deviceBundle(db, c.get('device'));
+    c.header('ETag', bundle.etag);
+    c.header('Cache-Control', 'no-cache');
+    if (c.req.header('if-none-match') === bundle.etag) return c.body(null, 304);
+    return c.body(bundle.json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+
+  app.post('/sync', sizeGuard, async (c) => {
+    const body = await readJsonBody(c, limit);
+    if (!body.ok) return body.response;
+    const parsed = v.safeParse(SyncRequest, body.body);
+    if (!parsed.success) return apiError(c, 400, 'invalid_request', parsed.issues.map((i) => `${i.path?.map((p) => p.key).join('.') || 'body'}: ${i.message}`).join('; '));
+    const results = await ingestBatch(db, { device: c.get('device'), items: parsed.output.responses }, now());
+    return c.json({ results });
+  });
+
+  return app;
+}
