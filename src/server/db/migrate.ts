@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as initial from './migrations/0001-initial.ts';
+import * as staff from './migrations/0002-staff.ts';
 
 /**
  * The migrations, in order. Numbered files, never edited once released; each is
@@ -7,6 +8,7 @@ import * as initial from './migrations/0001-initial.ts';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-staff': staff,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -84,4 +84,18 @@ export interface Database {
     reason: string;
     payload: string;
   };
+  staff: {
+    id: string;
+    organisation_id: string;
+    email: string;
+    /** scrypt, with its salt and parameters (hashPassword.ts). */
+    password_hash: string;
+    role: string;
+    created_at: string;
+    disabled_at: string | null;
+  };
+  staff_facilities: {
+    staff_id: string;
+    facility_id: string;
+  };
 }

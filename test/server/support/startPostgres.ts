@@ -119,7 +119,10 @@ export async function startPostgres(): Promise<RunningPostgres> {
 
   try {
     const init = run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
-    if (init.status !== 0) fail(`initdb failed (exit ${init.status})`, init);
+    if (init.status !== 0) {
+      const hint = asRoot && /permission denied/i.test(init.stderr ?? '') ? ` (running as the postgres user: it must be able to reach ${tmpdir()})` : '';
+      fail(`initdb failed (exit ${init.status})${hint}`, init);
+    }
 
     watchdog = startWatchdog(command('pg_ctl', ['stop', '-D', dataDir, '-m', 'immediate', '-w', '-t', '10']), dir);
 

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { DatabaseHandle } from '../db/createDatabase.ts';
+import { createEnrollmentCode, listEnrollments, revokeEnrollment } from '../queries/enrollments.ts';
+import { createFacility, createOrganisation, listFacilities, listOrganisations } from '../queries/organisations.ts';
+import { purgeExpired } from '../queries/purgeExpired.ts';
+import { createStaff, STAFF_ROLES, type StaffRole } from '../queries/staff.ts';
+import { publishSurveyVersion } from '../queries/surveyVersions.ts';
+import { makeSecret } from '../../survey/responseMac.ts';
+
+export const ADMIN_HELP = `Sayso administration: npm run admin -- <command> [options]
+
+Commands:
+  create-organisation --name NAME [--retention-days DAYS]
+  create-facility --organisation ID --name NAME --time-zone ZONE      (IANA zone, e.g. Europe/Brussels)
+  create-staff --organisation ID --email EMAIL --role ROLE [--facility ID]... [--password-stdin]
+                                   roles: ${STAFF_ROLES.join(', ')}; prints a generated password unless --password-stdin
+  create-enrollment-code --facility ID [--valid-minutes MINUTES]     (default 1440, one day)
+  list-organisations
+  list-facilities [--organisation ID]
+  list-devices [--organisation ID]
+  revoke-device --device ID                                           (the tablet gets 401 and keeps its data)
+  publish-survey FILE --organisation ID                               (a new immutable version)
+  backup FILE                                                         (SQLite online backup; PostgreSQL: use pg_dump)
+  purge-expired                                                       (deletes data past each organisation's retention)
+  --help
+
+The database is the server's: DATABASE_URL (PostgreSQL) or SAYSO_DB (SQLite file, default data/sayso.db).
+Add --json to any list command for machine-readable output.`;
+
+export class AdminUsageError extends Error {}
+
+type Output = { log: (line: string) => void };
+
+const OPTIONS = {
+  name: { type: 'string' }, 'retention-days': { type: 'string' }, organisation: { type: 'string' }, 'time-zone': { type: 'string' },
+  email: { type: 'string' }, role: { type: 'string' }, facility: { type: 'string', multiple: true }, 'password-stdin': { type: 'boolean' },
+  'valid-minutes': { type: 'string' }, device: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+function required(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new AdminUsageError(`--${name} is required`);
+  return value.trim();
+}
+
+function positiveInteger(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new AdminUsageError(`--${name} must be a whole number above 0`);
+  return n;
+}
+
+/** Runs one admin command against a database; throws AdminUsageError for a wrong call. */
+export async function runAdmin(argv: string[], database: DatabaseHandle, out: Output, stdin: () => string = () => readFileSync(0, 'utf8')): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new AdminUsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  const db = database.db;
+  const print = (rows: unknown[], line: (row: never) => string) => {
+    if (values.json) out.log(JSON.stringify(rows, null, 2));
+    else if (rows.length === 0) out.log('(none)');
+    else for (const row of rows) out.log(line(row as never));
+  };
+
+  if (values.help || !command) {
+    out.log(ADMIN_HELP);
+    return;
+  }
+  switch (command) {
+    case 'create-organisation': {
+      const org = await createOrganisation(db, { name: required(values, 'name'), retentionDays: positiveInteger(values['retention-days'], 'retention-days') ?? null });
+      out.log(`Created organisation ${org.id} "${org.name}"`);
+      return;
+    }
+    case 'create-facility': {
+      const facility = await createFacility(db, { organisationId: required(values, 'organisation'), name: required(values, 'name'), timeZone: required(values, 'time-zone') });
+      out.log(`Created facility ${facility.id} "${facility.name}" (${facility.time_zone})`);
+      return;
+    }
+    case 'create-staff': {
+      const role = required(values, 'role');
+      if (!(STAFF_ROLES as readonly string[]).includes(role)) throw new AdminUsageError(`--role must be one of ${STAFF_ROLES.join(', ')}`);
+      const password = values['password-stdin'] ? stdin().trim() : makeSecret().slice(0, 20);
+      const staff = await createStaff(db, { organisationId: required(values, 'organisation'), email: required(values, 'email'), role: role as StaffRole, password, facilityIds: values.facility ?? [] });
+      out.log(`Created ${staff.role} ${staff.email} (${staff.id})`);
+      if (!values['password-stdin']) out.log(`Password (shown once): ${password}`);
+      return;
+    }
+    case 'create-enrollment-code': {
+      const facilities = values.facility ?? [];
+      if (facilities.length !== 1) throw new AdminUsageError('--facility is required, once');
+      const { code, expiresAt } = await createEnrollmentCode(db, { facilityId: facilities[0]!, validMinutes: positiveInteger(values['valid-minutes'], 'valid-minutes') });
+      out.log(`Enrollment code ${code}, valid until ${expiresAt}, for one tablet`);
+      return;
+    }
+    case 'list-organisations':
+      print(await listOrganisations(db), (o: { id: string; name: string; retention_days: number | null }) => `${o.id}  ${o.name}  retention: ${o.retention_days ?? 'kept'} days`);
+      return;
+    case 'list-facilities':
+      print(await listFacilities(db, values.organisation), (f: { id: string; name: string; time_zone: string }) => `${f.id}  ${f.name}  ${f.time_zone}`);
+      return;
+    case 'list-devices':
+      print(await listEnrollments(db, values.organisation), (d: { id: string; name: string; facility_name: string; last_seen_at: string | null; revoked_at: string | null }) =>
+        `${d.id}  ${d.name}  at ${d.facility_name}  last sync: ${d.last_seen_at ?? 'never'}${d.revoked_at ? `  REVOKED ${d.revoked_at}` : ''}`);
+      return;
+    case 'revoke-device': {
+      const id = required(values, 'device');
+      if (!(await revokeEnrollment(db, id))) throw new AdminUsageError(`no active device ${id} (see list-devices)`);
+      out.log(`Revoked device ${id}: it gets 401 from now on and keeps its data until it is enrolled again`);
+      return;
+    }
+    case 'publish-survey': {
+      const file = rest[0];
+      if (!file) throw new AdminUsageError('publish-survey needs a FILE');
+      let definition: unknown;
+      try {
+        definition = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new AdminUsageError(`cannot read ${file} as JSON: ${(error as Error).message}`);
+      }
+      const survey = await publishSurveyVersion(db, { organisationId: required(values, 'organisation'), definition });
+      out.log(`Published ${survey.id} version ${survey.version}; tablets get it with their next bundle`);
+      return;
+    }
+    case 'backup': {
+      const file = rest[0];
+      if (!file) throw new AdminUsageError('backup needs a FILE to write');
+      if (!database.sqlite) {
+        throw new AdminUsageError('on PostgreSQL, back up with pg_dump, e.g.: pg_dump --format=custom --file=sayso.dump "$DATABASE_URL" (restore with pg_restore)');
+      }
+      await database.sqlite.backup(file);
+      out.log(`Backed up ${database.describe} to ${file} (online: the server may keep running)`);
+      return;
+    }
+    case 'purge-expired': {
+      const report = await purgeExpired(db);
+      if (report.length === 0) out.log('No organisation has a retention period: nothing deleted');
+      for (const r of report) out.log(`Organisation ${r.organisationId}: deleted ${r.responses} responses and ${r.quarantined} quarantined items past retention`);
+      return;
+    }
+    default:
+      throw new AdminUsageError(`unknown command "${command}" (see --help)`);
+  }
+}
