@@ -23,6 +23,19 @@ export interface StoredResponse {
   eventCount: number;
   /** Filled when the response is closed (complete or partial). */
   answers?: Answers;
+  /** The enrollment that signed it, and its MAC: fixed once, so every resend is identical. */
+  enrollmentId?: string;
+  mac?: string;
+  /** When the server acknowledged it (accepted or duplicate). */
+  syncedAt?: string;
+}
+
+/** A response the server refused: kept for staff to see and export, never dropped silently. */
+export interface QuarantinedResponse {
+  responseId: string;
+  rejectedAt: string;
+  code: string;
+  message: string;
 }
 
 export interface StoredAnswerEvent {
@@ -82,6 +95,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       }
     },
   },
+  {
+    // v3: responses the server rejected wait here for staff.
+    version: 3,
+    stores: {
+      quarantine: 'responseId, rejectedAt',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -91,6 +111,7 @@ export class SaysoDatabase extends Dexie {
   answerEvents!: Table<StoredAnswerEvent, [string, number]>;
   outbox!: Table<OutboxEntry, string>;
   settings!: Table<SettingRow, string>;
+  quarantine!: Table<QuarantinedResponse, string>;
 
   constructor(name: string = DATABASE_NAME, options: { upToVersion?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, {

@@ -1,7 +1,7 @@
 import type { Answers, AnswerValue } from '../survey/answers.ts';
 import { foldAnswerEvents } from '../survey/foldAnswerEvents.ts';
 import { classifyStorageError, StorageFault } from './storageFault.ts';
-import type { ClosedReason, SaysoDatabase, StoredResponse } from './database.ts';
+import type { ClosedReason, QuarantinedResponse, SaysoDatabase, StoredResponse } from './database.ts';
 
 /** Which survey a response answers, fixed at its first answer. */
 export interface ResponseRef {
@@ -42,6 +42,15 @@ export interface DeviceStore {
   counts(): Promise<StoreCounts>;
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting(key: string, value: unknown): Promise<void>;
+  /** Closed responses waiting for the server, oldest first. */
+  listOutbox(limit: number): Promise<StoredResponse[]>;
+  /** Records the enrollment and MAC a response is sent with, once: resends stay identical. */
+  saveSignature(responseId: string, enrollmentId: string, mac: string): Promise<void>;
+  /** The server has them (accepted or duplicate): out of the outbox, marked synced. */
+  acknowledge(responseIds: readonly string[], now?: Date): Promise<void>;
+  /** The server refused them: out of the outbox, into the quarantine, in one step. */
+  quarantine(items: ReadonlyArray<{ responseId: string; code: string; message: string }>, now?: Date): Promise<void>;
+  listQuarantine(): Promise<QuarantinedResponse[]>;
 }
 
 async function guard<T>(work: () => Promise<T>): Promise<T> {
@@ -145,5 +154,41 @@ export function makeDeviceStore(db: SaysoDatabase): DeviceStore {
 
     getSetting: <T,>(key: string) => guard(async () => (await db.settings.get(key))?.value as T | undefined),
     setSetting: (key, value) => guard(async () => void (await db.settings.put({ key, value }))),
+
+    listOutbox: (limit) =>
+      guard(() =>
+        db.transaction('r', db.outbox, db.responses, async () => {
+          const ids = await db.outbox.orderBy('queuedAt').limit(limit).primaryKeys();
+          return (await db.responses.bulkGet(ids)).filter((r): r is StoredResponse => r !== undefined);
+        }),
+      ),
+
+    saveSignature: (responseId, enrollmentId, mac) =>
+      guard(() =>
+        db.transaction('rw', db.responses, async () => {
+          const response = await db.responses.get(responseId);
+          if (response && !response.mac) await db.responses.put({ ...response, enrollmentId, mac });
+        }),
+      ),
+
+    acknowledge: (responseIds, now = new Date()) =>
+      guard(() =>
+        db.transaction('rw', db.outbox, db.responses, async () => {
+          await db.outbox.bulkDelete([...responseIds]);
+          for (const response of await db.responses.bulkGet([...responseIds])) {
+            if (response) await db.responses.put({ ...response, syncedAt: now.toISOString() });
+          }
+        }),
+      ),
+
+    quarantine: (items, now = new Date()) =>
+      guard(() =>
+        db.transaction('rw', db.outbox, db.quarantine, async () => {
+          await db.quarantine.bulkPut(items.map((item) => ({ ...item, rejectedAt: now.toISOString() })));
+          await db.outbox.bulkDelete(items.map((item) => item.responseId));
+        }),
+      ),
+
+    listQuarantine: () => guard(() => db.quarantine.orderBy('rejectedAt').toArray()),
   };
 }

@@ -24,7 +24,8 @@ describe('device database versions', () => {
         { responseId: 'r-complete', seq: 0, questionId: 'q', value: 1, at: '2026-11-20T09:01:00.000Z' },
         { responseId: 'r-draft', seq: 0, questionId: 'q', value: 5, at: '2026-11-20T09:07:00.000Z' },
       ]);
-      await previous.table('outbox').put({ responseId: 'r-complete' });
+      // Each version's own shape: queuedAt arrived in version 2.
+      await previous.table('outbox').put(old.version >= 2 ? { responseId: 'r-complete', queuedAt: '2026-11-20T09:05:00.000Z' } : { responseId: 'r-complete' });
       previous.close();
 
       const current = makeTestDatabase(undefined, factory);

@@ -1,0 +1,23 @@
+import type { StoredResponse } from '../device/database.ts';
+import type { ResponseEnvelope } from '../survey/responseEnvelope.ts';
+
+export const APP_VERSION = '0.1.0';
+
+/** A stored response as it goes on the wire; the server sets facility, device and times itself. */
+export function toEnvelope(response: StoredResponse, enrollmentId: string, mac: string, now: Date): ResponseEnvelope {
+  return {
+    id: response.id,
+    surveyId: response.surveyId,
+    surveyVersion: response.surveyVersion,
+    language: response.language,
+    status: response.status === 'complete' ? 'complete' : 'partial',
+    source: response.source,
+    mode: response.mode,
+    startedAt: response.startedAt,
+    completedAt: response.completedAt ?? null,
+    enrollmentId,
+    mac,
+    answers: response.answers ?? {},
+    meta: { app: APP_VERSION, deviceClock: now.toISOString() },
+  };
+}
