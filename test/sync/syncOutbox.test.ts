@@ -33,7 +33,7 @@ describe('syncing a tablet outbox to the server', () => {
   /** A fresh tablet, enrolled, with `count` completed responses in its outbox. */
   async function tablet(count: number, answers: Record<string, unknown> = { 'room.satisfied': true, 'room.score': 8 }) {
     app = createApp({ staticRoot: 'dist', db: server.db, device: { bodyLimitBytes } });
-    const api = makeDeviceApi('http://sayso.test', (input, init) => app.request(String(input), init));
+    const api = makeDeviceApi('http://sayso.test', async (input, init) => app.request(String(input), init));
     const { code } = await createEnrollmentCode(server.db, { facilityId });
     const enrolled = await api.enroll(code, 'Tablet');
     if (!enrolled.ok) throw new Error('enroll failed');
@@ -77,7 +77,7 @@ describe('syncing a tablet outbox to the server', () => {
     });
     expect((await syncOutbox({ store, api: loseAnswer, enrollment })).ok).toBe(false);
     const before = await serverCount();
-    const api = makeDeviceApi('http://sayso.test', (input, init) => app.request(String(input), init));
+    const api = makeDeviceApi('http://sayso.test', async (input, init) => app.request(String(input), init));
     expect(await syncOutbox({ store, api, enrollment })).toMatchObject({ ok: true, accepted: 0, duplicate: 2 });
     expect(await serverCount()).toBe(before);
   });
