@@ -2,6 +2,7 @@ import { render } from 'solid-js/web';
 import { changeLanguage, initI18n } from './i18n/i18n.ts';
 import { createKioskSession } from './kiosk/createKioskSession.ts';
 import { KioskApp } from './kiosk/KioskApp.tsx';
+import type { DeviceStore } from './device/deviceStore.ts';
 import { LAUNCH_LANGUAGES } from './survey/languages.ts';
 import './ui/fonts.css';
 import './kiosk/kiosk.css';
@@ -14,9 +15,42 @@ const surveyId = previewSurvey ?? params.get('survey') ?? 'resident-satisfaction
 const idleParam = Number(params.get('idle'));
 const idleTimeoutSeconds = Number.isInteger(idleParam) && idleParam >= 30 && idleParam <= 600 ? idleParam : 90;
 
-// Storage, the survey checker and the service worker are loaded after the first paint:
+/** Runs `make` once, on first use; a failure is not remembered, so the next call tries again. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => {
+    promise ??= make().catch((error: unknown) => {
+      promise = undefined;
+      throw error;
+    });
+    return promise;
+  };
+}
+
+// Storage, sync, the survey checker and the service worker load after the first paint:
 // the attract screen needs none of them.
-const device = () => import('./device/index.ts');
+const openStore = once<DeviceStore>(async () => (await import('./device/index.ts')).openDeviceStore());
+const deviceApi = once(async () => (await import('./sync/deviceApi.ts')).makeDeviceApi());
+const startSync = once(async () => {
+  const [{ makeSyncScheduler }, { runDeviceSync }, store, api] = await Promise.all([
+    import('./sync/makeSyncScheduler.ts'),
+    import('./sync/runDeviceSync.ts'),
+    openStore(),
+    deviceApi(),
+  ]);
+  const scheduler = makeSyncScheduler({ runOnce: () => runDeviceSync(store, api), locks: navigator.locks });
+  window.addEventListener('online', () => void scheduler.trigger());
+  // Background Sync (where the browser has it) wakes the service worker, which asks the page to sync.
+  navigator.serviceWorker?.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
+    if (event.data?.type === 'SYNC_NOW') void scheduler.trigger();
+  });
+  void scheduler.trigger();
+  return scheduler;
+});
+const syncSoon = () => {
+  startSync().then((s) => s.trigger(), () => undefined);
+  void navigator.serviceWorker?.ready.then((registration) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('sayso-outbox')).catch(() => undefined);
+};
 
 let serviceWorker: { atAttract: () => void } | undefined;
 
@@ -25,26 +59,35 @@ async function boot() {
   const session = createKioskSession({
     surveyId,
     deviceLanguage,
-    openStore: async () => (await device()).openDeviceStore(),
-    assertRoomToStore: async () => (await device()).assertRoomToStore(),
-    loadSurvey: async (id) => (await import('./device/loadSurveyDefinition.ts')).loadSurveyDefinition(id),
+    openStore,
+    assertRoomToStore: async () => (await import('./device/index.ts')).assertRoomToStore(),
+    loadSurvey: async (id) => {
+      const store = previewSurvey ? undefined : await openStore().catch(() => undefined);
+      return (await import('./device/loadSurveyForKiosk.ts')).loadSurveyForKiosk(id, store);
+    },
     changeLanguage,
+    onResponseClosed: syncSoon,
     ...(previewSurvey ? { preview: { language: deviceLanguage } } : {}),
   });
-  const root = document.getElementById('app')!;
   render(
     () => (
       <KioskApp
         session={session}
         settings={{ idleTimeoutSeconds, idleWarningSeconds: 30, appLanguages: LAUNCH_LANGUAGES }}
         onAttract={() => serviceWorker?.atAttract()}
+        staff={{
+          store: openStore,
+          api: deviceApi,
+          syncNow: async () => (await startSync()).trigger(),
+        }}
       />
     ),
-    root,
+    document.getElementById('app')!,
   );
   setTimeout(async () => {
     const { registerServiceWorker } = await import('./device/registerServiceWorker.ts');
     serviceWorker = registerServiceWorker(() => session.screen() === 'attract');
+    if (!previewSurvey) void startSync().catch(() => undefined);
   }, 0);
 }
 

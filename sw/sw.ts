@@ -26,3 +26,15 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
 
 // The first install takes the open page at once, so it works offline without a second visit.
 clientsClaim();
+
+// Background Sync (Chromium): the browser wakes the worker when the network is back; the
+// page does the sending (it owns the outbox), so the worker asks open pages to sync.
+self.addEventListener('sync', (event: Event) => {
+  const syncEvent = event as ExtendableEvent & { tag?: string };
+  if (syncEvent.tag !== 'sayso-outbox') return;
+  syncEvent.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then((clients) => {
+      for (const client of clients) client.postMessage({ type: 'SYNC_NOW' });
+    }),
+  );
+});

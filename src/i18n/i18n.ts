@@ -1,7 +1,9 @@
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { createSignal } from 'solid-js';
 
-export const NAMESPACES = ['kiosk'] as const;
+/** Every namespace of the app's words; the kiosk loads only its own, staff screens add theirs when opened. */
+export const NAMESPACES = ['kiosk', 'staff'] as const;
+const KIOSK_NAMESPACES = ['kiosk'];
 export const FALLBACK_LANGUAGE = 'en';
 
 /** Loads public/locales/<lng>/<ns>.json: one language at a time, only when it is chosen. */
@@ -35,6 +37,7 @@ function auditLanguage(language: string): void {
   const gaps: string[] = [];
   for (const ns of NAMESPACES) {
     const reference = i18next.getResourceBundle(FALLBACK_LANGUAGE, ns) as unknown;
+    if (!reference || !i18next.hasLoadedNamespace(ns, { lng: language })) continue;
     const bundle = i18next.getResourceBundle(language, ns) as unknown;
     const have = new Set(bundle ? flattenKeys(bundle) : []);
     for (const key of reference ? flattenKeys(reference) : []) if (!have.has(key)) gaps.push(`${ns}:${key}`);
@@ -46,7 +49,7 @@ export async function initI18n(language: string): Promise<void> {
   await i18next.use(fetchBackend).init({
     lng: language,
     fallbackLng: FALLBACK_LANGUAGE,
-    ns: [...NAMESPACES],
+    ns: KIOSK_NAMESPACES,
     defaultNS: 'kiosk',
     load: 'currentOnly',
     // Solid escapes text it renders; escaping here would show entities to people.
@@ -61,6 +64,13 @@ export async function initI18n(language: string): Promise<void> {
 export async function changeLanguage(language: string): Promise<void> {
   await i18next.changeLanguage(language);
   auditLanguage(language);
+  setRevision((n) => n + 1);
+}
+
+/** Loads another namespace (staff screens) in the current language and English. */
+export async function loadNamespace(namespace: (typeof NAMESPACES)[number]): Promise<void> {
+  await i18next.loadNamespaces(namespace);
+  auditLanguage(i18next.language);
   setRevision((n) => n + 1);
 }
 

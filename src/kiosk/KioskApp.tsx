@@ -1,4 +1,5 @@
-import { createEffect, createMemo, createSignal, Match, on, onMount, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createSignal, lazy, Match, on, onMount, Show, Suspense, Switch } from 'solid-js';
+import type { DeviceServices } from '../staff/device/deviceServices.ts';
 import { currentLanguage, missingKeys, t } from '../i18n/i18n.ts';
 import { languageInfo } from '../survey/languages.ts';
 import type { KioskSession } from './createKioskSession.ts';
@@ -19,9 +20,13 @@ export interface KioskSettings {
   appLanguages: readonly string[];
 }
 
+// Staff screens are a separate chunk: a respondent's kiosk never loads them.
+const DevicePanel = lazy(() => import('../staff/device/DevicePanel.tsx'));
+
 /** The respondent's whole experience, one screen at a time. */
-export function KioskApp(props: { session: KioskSession; settings: KioskSettings; onAttract?: () => void }) {
+export function KioskApp(props: { session: KioskSession; settings: KioskSettings; onAttract?: () => void; staff?: DeviceServices }) {
   const session = props.session;
+  const [staffOpen, setStaffOpen] = createSignal(false);
   const [idle, setIdle] = createSignal(false);
   const [confirmStartOver, setConfirmStartOver] = createSignal(false);
 
@@ -65,8 +70,15 @@ export function KioskApp(props: { session: KioskSession; settings: KioskSettings
         </p>
       </Show>
       <Switch>
+        <Match when={staffOpen() && props.staff}>
+          {(services) => (
+            <Suspense>
+              <DevicePanel services={services()} onClose={() => setStaffOpen(false)} />
+            </Suspense>
+          )}
+        </Match>
         <Match when={session.screen() === 'attract'}>
-          <AttractScreen onStart={session.start} staffNotices={staffNotices()} />
+          <AttractScreen onStart={session.start} onStaff={props.staff && !session.preview ? () => setStaffOpen(true) : undefined} staffNotices={staffNotices()} />
         </Match>
         <Match when={session.screen() === 'language'}>
           <LanguageScreen languages={languages()} onChoose={(code) => void session.chooseLanguage(code)} onBack={session.back} />

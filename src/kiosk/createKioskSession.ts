@@ -25,6 +25,8 @@ export interface KioskDependencies {
   changeLanguage: (language: string) => Promise<void>;
   surveyId: string;
   deviceLanguage: string;
+  /** Called when a response has been closed into the outbox (to sync it soon). */
+  onResponseClosed?: () => void;
   /** Staff preview: opens at the first question and stores nothing. */
   preview?: { language: string };
   now?: () => Date;
@@ -122,6 +124,7 @@ export function createKioskSession(deps: KioskDependencies) {
     if (!(await settled())) return;
     try {
       await (await store()).closeAsPartial(ref.responseId, reason, now());
+      deps.onResponseClosed?.();
     } catch (error) {
       fail({ kind: 'storage', fault: classifyStorageError(error) });
     }
@@ -212,7 +215,10 @@ export function createKioskSession(deps: KioskDependencies) {
           setPosition(position() + 1);
           return;
         }
-        if (responseRef && !deps.preview) await (await store()).completeResponse(responseRef.responseId, now());
+        if (responseRef && !deps.preview) {
+          await (await store()).completeResponse(responseRef.responseId, now());
+          deps.onResponseClosed?.();
+        }
         setScreen('thanks');
       } catch (error) {
         fail({ kind: 'storage', fault: classifyStorageError(error) });

@@ -3,7 +3,7 @@ import { t } from '../../i18n/i18n.ts';
 import { Pictogram } from '../../ui/Pictogram.tsx';
 
 /** What a passer-by sees: one big target; notices for staff stay small at the bottom. */
-export function AttractScreen(props: { onStart: () => void; staffNotices: string[] }) {
+export function AttractScreen(props: { onStart: () => void; onStaff?: (() => void) | undefined; staffNotices: string[] }) {
   return (
     <main class="screen screen--attract">
       {/* The whole card starts the survey; its accessible name is the visible "Start" (WCAG 2.5.3). */}
@@ -20,6 +20,14 @@ export function AttractScreen(props: { onStart: () => void; staffNotices: string
         <Pictogram name="anonymous" class="pictogram--inline" />
         {t('attract.anonymous')}
       </p>
+      <Show when={props.onStaff}>
+        {(onStaff) => (
+          <button type="button" class="staff-entry" onClick={() => onStaff()()}>
+            <Pictogram name="staff-only" class="pictogram--inline" />
+            {t('attract.staff')}
+          </button>
+        )}
+      </Show>
       <Show when={props.staffNotices.length > 0}>
         <ul class="staff-notices" aria-label={t('staff.title')}>
           <For each={props.staffNotices}>{(notice) => <li>{notice}</li>}</For>

@@ -1,0 +1,10 @@
+import type { DeviceStore } from '../../device/deviceStore.ts';
+import type { DeviceApi } from '../../sync/deviceApi.ts';
+
+/** What the tablet's staff screens work with; main.tsx hands them in. */
+export interface DeviceServices {
+  store: () => Promise<DeviceStore>;
+  api: () => Promise<DeviceApi>;
+  /** Asks the sync scheduler for a pass now, resolving when it is done. */
+  syncNow: () => Promise<void>;
+}
