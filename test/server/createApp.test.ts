@@ -44,3 +44,19 @@ describe('the HTTP app', () => {
     expect((await app.request('/pictograms/missing.svg')).status).toBe(404);
   });
 });
+
+describe('rate limits', () => {
+  it('slows down guessing of enrollment codes from one address', async () => {
+    const { testDatabaseKinds } = await import('./support/testDatabases.ts');
+    const { handle, dispose } = await testDatabaseKinds()[0]!.open();
+    try {
+      const app = createApp({ staticRoot: 'dist', db: handle.db, device: { enrollPerMinute: 3 } });
+      const attempt = () => app.request('/api/v1/devices/enroll', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'AAAA-BBBB', name: 'x' }) });
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await attempt()).status);
+      expect(statuses).toEqual([404, 404, 404, 429, 429]);
+    } finally {
+      await dispose();
+    }
+  });
+});

@@ -14,6 +14,8 @@ import './staff.css';
  */
 export default function DevicePanel(props: { services: DeviceServices; onClose: () => void }) {
   const [unlocked, setUnlocked] = createSignal(false);
+  // A revoked tablet is enrolled again behind the PIN; its unsent answers stay and keep their signatures.
+  const [reenrolling, setReenrolling] = createSignal(false);
   const [state, { mutate }] = createResource(async () => {
     await loadNamespace('staff');
     const store = await props.services.store();
@@ -22,6 +24,7 @@ export default function DevicePanel(props: { services: DeviceServices; onClose: 
   const enrolled = (record: EnrollmentRecord) => {
     const current = state();
     if (current) mutate({ ...current, enrollment: record });
+    setReenrolling(false);
     setUnlocked(true);
   };
 
@@ -45,14 +48,14 @@ export default function DevicePanel(props: { services: DeviceServices; onClose: 
       <Show when={state()}>
         {(s) => (
           <Switch>
-            <Match when={!s().enrollment}>
+            <Match when={!s().enrollment || (unlocked() && reenrolling())}>
               <EnrollForm services={props.services} onEnrolled={enrolled} />
             </Match>
             <Match when={!unlocked()}>
               <UnlockForm store={s().store} enrollment={s().enrollment!} onUnlocked={() => setUnlocked(true)} />
             </Match>
             <Match when={unlocked()}>
-              <SyncStatusView store={s().store} enrollment={s().enrollment!} syncNow={props.services.syncNow} />
+              <SyncStatusView store={s().store} enrollment={s().enrollment!} syncNow={props.services.syncNow} onReenroll={() => setReenrolling(true)} />
             </Match>
           </Switch>
         )}

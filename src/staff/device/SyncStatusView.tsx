@@ -9,7 +9,7 @@ function formatBytes(bytes: number | undefined): string {
 }
 
 /** What staff need to know about sending: counts and times, never a respondent's answers. */
-export function SyncStatusView(props: { store: DeviceStore; enrollment: EnrollmentRecord; syncNow: () => Promise<void> }) {
+export function SyncStatusView(props: { store: DeviceStore; enrollment: EnrollmentRecord; syncNow: () => Promise<void>; onReenroll: () => void }) {
   const [syncing, setSyncing] = createSignal(false);
   const [facts, { refetch }] = createResource(async () => {
     const [counts, status, quarantine, bundle, estimate] = await Promise.all([
@@ -63,6 +63,9 @@ export function SyncStatusView(props: { store: DeviceStore; enrollment: Enrollme
             <p class="staff-error" role="alert">
               {t('staff:status.refused')}
             </p>
+            <button type="button" class="big-button" onClick={() => props.onReenroll()}>
+              {t('staff:enroll.title')}
+            </button>
           </Show>
           <button type="button" class="big-button big-button--primary" disabled={syncing()} onClick={() => void syncNow()}>
             {syncing() ? t('staff:status.syncing') : t('staff:status.syncNow')}
