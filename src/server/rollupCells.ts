@@ -32,6 +32,8 @@ export function localDay(isoTime: string, timeZone: string): string {
   return format.format(new Date(isoTime));
 }
 
+const questionKinds = new WeakMap<SurveyDefinition, Map<string, string>>();
+
 /** The cells one response adds 1 to. */
 export function rollupCellsFor(input: {
   survey: SurveyDefinition;
@@ -49,7 +51,8 @@ export function rollupCellsFor(input: {
     { ...base, questionId: RESPONSE_MODE, answerValue: input.mode },
     { ...base, questionId: RESPONSE_LANGUAGE, answerValue: input.language },
   ];
-  const kinds = new Map(listQuestions(input.survey.items).map((p) => [p.question.id, p.question.kind]));
+  let kinds = questionKinds.get(input.survey);
+  if (!kinds) questionKinds.set(input.survey, (kinds = new Map(listQuestions(input.survey.items).map((p) => [p.question.id, p.question.kind]))));
   for (const [questionId, value] of Object.entries(input.answers)) {
     const kind = kinds.get(questionId);
     if (value === PREFER_NOT_TO_ANSWER) cells.push({ ...base, questionId, answerValue: PREFER_NOT_TO_ANSWER });
@@ -60,7 +63,11 @@ export function rollupCellsFor(input: {
   return cells;
 }
 
-/** Adds up cells with the same key, so a batch costs one upsert per distinct cell. */
+/**
+ * Adds up cells with the same key, so a batch costs one upsert per distinct cell, and
+ * returns them in key order: concurrent batches then lock shared cells in the same order
+ * and wait for each other instead of deadlocking (PostgreSQL).
+ */
 export function mergeRollupCells(cells: Iterable<RollupCell>): RollupCell[] {
   const merged = new Map<string, RollupCell>();
   for (const cell of cells) {
@@ -69,5 +76,5 @@ export function mergeRollupCells(cells: Iterable<RollupCell>): RollupCell[] {
     if (existing) existing.count += cell.count;
     else merged.set(key, { ...cell });
   }
-  return [...merged.values()];
+  return [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, cell]) => cell);
 }

@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { ResponseEnvelope, type SyncItemResult } from '../../survey/responseEnvelope.ts';
-import { responseContentHash, verifyResponseMac } from '../../survey/responseMac.ts';
 import type { SurveyDefinition } from '../../survey/schema.ts';
 import { validateAnswers } from '../../survey/validateAnswers.ts';
 import { makeUuidV7 } from '../../survey/makeUuidV7.ts';
 import type { Database } from '../db/schema.ts';
+import { checkResponseSignature } from '../responseSignature.ts';
 import { mergeRollupCells, rollupCellsFor, type RollupCell } from '../rollupCells.ts';
 import type { DeviceEnrollment } from './enrollments.ts';
 import { getSurveyVersion } from './surveyVersions.ts';
+
+/** Published versions are immutable: each is read and parsed once per database, not once per batch. */
+const surveyCaches = new WeakMap<Kysely<Database>, Map<string, Promise<SurveyDefinition | undefined>>>();
 
 /** A device clock further than this from the server's is implausible: kept, flagged, and reported at the received time. */
 export const CLOCK_TOLERANCE_MS = 10 * 60_000;
@@ -55,11 +58,19 @@ export async function ingestBatch(
           .select(['enrollments.id', 'enrollments.secret', 'enrollments.facility_id', 'facilities.organisation_id', 'facilities.time_zone'])
           .where('enrollments.id', 'in', [...enrollmentIds]).execute()).map((e) => [e.id, e]),
   );
-  const surveys = new Map<string, Promise<SurveyDefinition | undefined>>();
+  let surveys = surveyCaches.get(db);
+  if (!surveys) surveyCaches.set(db, (surveys = new Map()));
+  const cache = surveys;
   const surveyFor = (surveyId: string, version: number) => {
-    const key = `${surveyId}@${version}`;
-    if (!surveys.has(key)) surveys.set(key, getSurveyVersion(db, input.device.organisation_id, surveyId, version));
-    return surveys.get(key)!;
+    const key = `${input.device.organisation_id}/${surveyId}@${version}`;
+    let found = cache.get(key);
+    if (!found) {
+      found = getSurveyVersion(db, input.device.organisation_id, surveyId, version);
+      // Only what exists is remembered: a version published later is found on the next batch.
+      found.then((survey) => survey ?? cache.delete(key), () => cache.delete(key));
+      cache.set(key, found);
+    }
+    return found;
   };
 
   const quarantine = (index: number, raw: unknown, result: Rejected, enrollmentId: string | null) => {
@@ -80,7 +91,8 @@ export async function ingestBatch(
       quarantine(index, raw, reject(response.id, 'unknown_enrollment', `enrollment ${response.enrollmentId} is not one of this organisation's`), null);
       continue;
     }
-    if (!(await verifyResponseMac(response, enrollment.secret))) {
+    const signature = checkResponseSignature(response, enrollment.secret);
+    if (!signature.valid) {
       quarantine(index, raw, reject(response.id, 'bad_mac', "the response's MAC does not match its enrollment"), enrollment.id);
       continue;
     }
@@ -108,7 +120,7 @@ export async function ingestBatch(
       survey_id: response.surveyId, survey_version: response.surveyVersion, language: response.language, status: response.status,
       source: response.source, mode: response.mode, started_at: response.startedAt, completed_at: response.completedAt ?? null,
       received_at: receivedAt, reported_at: reportedAt, clock_flagged: flagged ? 1 : 0, answers: JSON.stringify(response.answers),
-      assistance: response.assistance ? JSON.stringify(response.assistance) : null, content_hash: await responseContentHash(response),
+      assistance: response.assistance ? JSON.stringify(response.assistance) : null, content_hash: signature.contentHash,
       meta: response.meta ? JSON.stringify(response.meta) : null,
     };
     const cells = rollupCellsFor({ survey, facilityId: row.facility_id, timeZone: enrollment.time_zone, reportedAt, status: row.status, mode: row.mode, language: row.language, answers: response.answers });

@@ -7,6 +7,7 @@ import { SyncRequest } from '../../survey/responseEnvelope.ts';
 import type { Database } from '../db/schema.ts';
 import { apiError } from '../http/apiError.ts';
 import { makeRateLimiter } from '../http/rateLimiter.ts';
+import { makeSemaphore } from '../http/makeSemaphore.ts';
 import { DEFAULT_BODY_LIMIT, readJsonBody } from '../http/readJsonBody.ts';
 import { deviceBundle } from '../queries/deviceBundle.ts';
 import { findEnrollmentByToken, redeemEnrollmentCode, type DeviceEnrollment } from '../queries/enrollments.ts';
@@ -28,6 +29,7 @@ export interface DeviceRouteOptions {
   bodyLimitBytes?: number;
   enrollPerMinute?: number;
   requestsPerMinute?: number;
+  concurrentBatches?: number;
   now?: () => Date;
 }
 
@@ -38,7 +40,10 @@ export function deviceRoutes(options: DeviceRouteOptions) {
   const { db } = options;
   const now = options.now ?? (() => new Date());
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
-  const enrollLimiter = makeRateLimiter({ limit: options.enrollPerMinute ?? 10, windowMs: 60_000 });
+  // A facility's tablets often share one address; 30 guesses a minute against 31^8 codes are harmless.
+  const enrollLimiter = makeRateLimiter({ limit: options.enrollPerMinute ?? 30, windowMs: 60_000 });
+  // Two batches in work at a time: throughput is the same (ingest is CPU-bound), memory stays flat.
+  const ingestSlots = makeSemaphore(options.concurrentBatches ?? 2);
   const deviceLimiter = makeRateLimiter({ limit: options.requestsPerMinute ?? 600, windowMs: 60_000 });
   const app = new Hono<DeviceEnv>();
   const sizeGuard = bodyLimit({ maxSize: limit, onError: (c) => apiError(c, 413, 'body_too_large', `the body is over ${limit} bytes: send a smaller batch`) });
@@ -89,7 +94,8 @@ export function deviceRoutes(options: DeviceRouteOptions) {
     if (!body.ok) return body.response;
     const parsed = v.safeParse(SyncRequest, body.body);
     if (!parsed.success) return apiError(c, 400, 'invalid_request', parsed.issues.map((i) => `${i.path?.map((p) => p.key).join('.') || 'body'}: ${i.message}`).join('; '));
-    const results = await ingestBatch(db, { device: c.get('device'), items: parsed.output.responses }, now());
+    const device = c.get('device');
+    const results = await ingestSlots(() => ingestBatch(db, { device, items: parsed.output.responses }, now()));
     return c.json({ results });
   });
 
