@@ -112,6 +112,19 @@ describe('the kiosk, reloaded mid-survey', () => {
     const driver = new KioskDriver(page, survey, 'en');
     await driver.startFromAttract();
     const given = await driver.answerQuestions(residentScript, 2);
+    // Each tap is its own IndexedDB write, committed within milliseconds: wait for the last one (3 taps: "no", two reasons).
+    await page.waitForFunction(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('sayso');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const events = await new Promise<number>((resolve) => {
+        const request = db.transaction('answerEvents').objectStore('answerEvents').count();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return events === 3;
+    });
     await page.reload();
     await page.getByRole('button', { name: en('attract.start'), exact: true }).waitFor();
     await page.waitForFunction(async () => {
