@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { createServer } from 'node:net';
 
 /** A free TCP port on loopback. */
@@ -13,6 +15,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** GET /api/v1/healthz, over HTTPS with the test's self-signed certificate accepted. */
+function healthy(url: string): Promise<boolean> {
+  const get = url.startsWith('https') ? httpsGet : httpGet;
+  return new Promise((resolve) => {
+    const request = get(`${url}/api/v1/healthz`, { rejectUnauthorized: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+  });
+}
+
 export interface ServerProcess {
   url: string;
   output: () => string;
@@ -22,21 +36,21 @@ export interface ServerProcess {
 }
 
 /** The real server (`src/server/main.ts`, as `npm start` runs it after building) as a child process. */
-export async function startServerProcess(options: { port: number; dbPath: string }): Promise<ServerProcess> {
+export async function startServerProcess(options: { port: number; dbPath: string; env?: Record<string, string> }): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', SAYSO_DB: options.dbPath, SAYSO_STATIC: 'dist', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', SAYSO_DB: options.dbPath, SAYSO_STATIC: 'dist', DATABASE_URL: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${options.port}`;
+  const url = `${options.env?.TLS_CERT ? 'https' : 'http'}://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited at start:\n${output}`);
     try {
-      if ((await fetch(`${url}/api/v1/healthz`)).ok) break;
+      if (await healthy(url)) break;
     } catch {
       // not listening yet
     }
