@@ -75,6 +75,7 @@ async function boot() {
         session={session}
         settings={{ idleTimeoutSeconds, idleWarningSeconds: 30, appLanguages: LAUNCH_LANGUAGES }}
         onAttract={() => serviceWorker?.atAttract()}
+        storageRoom={previewSurvey ? undefined : async () => (await import('./device/index.ts')).storageRoom()}
         staff={{
           store: openStore,
           api: deviceApi,

@@ -1,5 +1,5 @@
 /** What went wrong with the tablet's storage, in terms staff can act on. */
-export type StorageFaultKind = 'unavailable' | 'full' | 'failed';
+export type StorageFaultKind = 'unavailable' | 'full' | 'failed' | 'blocked';
 
 export class StorageFault extends Error {
   constructor(readonly kind: StorageFaultKind, readonly detail: string) {

@@ -2,6 +2,7 @@ import { createEffect, createMemo, createSignal, lazy, Match, on, onMount, Show,
 import type { DeviceServices } from '../staff/device/deviceServices.ts';
 import { currentLanguage, missingKeys, t } from '../i18n/i18n.ts';
 import { languageInfo } from '../survey/languages.ts';
+import { formatBytes } from '../ui/formatBytes.ts';
 import type { KioskSession } from './createKioskSession.ts';
 import { createIdleTimer } from './createIdleTimer.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -24,9 +25,17 @@ export interface KioskSettings {
 const DevicePanel = lazy(() => import('../staff/device/DevicePanel.tsx'));
 
 /** The respondent's whole experience, one screen at a time. */
-export function KioskApp(props: { session: KioskSession; settings: KioskSettings; onAttract?: () => void; staff?: DeviceServices }) {
+export function KioskApp(props: {
+  session: KioskSession;
+  settings: KioskSettings;
+  onAttract?: () => void;
+  staff?: DeviceServices;
+  /** Free storage, checked at each attract screen so staff are warned before it runs out. */
+  storageRoom?: () => Promise<{ free: number; low: boolean } | undefined>;
+}) {
   const session = props.session;
   const [staffOpen, setStaffOpen] = createSignal(false);
+  const [lowStorage, setLowStorage] = createSignal<number>();
   const [idle, setIdle] = createSignal(false);
   const [confirmStartOver, setConfirmStartOver] = createSignal(false);
 
@@ -50,17 +59,21 @@ export function KioskApp(props: { session: KioskSession; settings: KioskSettings
     setIdle(false);
     setConfirmStartOver(false);
     timer.arm();
-    if (screen === 'attract') props.onAttract?.();
+    if (screen === 'attract') {
+      props.onAttract?.();
+      props.storageRoom?.().then((room) => setLowStorage(room?.low ? room.free : undefined), () => undefined);
+    }
   }));
 
   // Storage and the survey load once the attract screen has painted, not before.
   onMount(() => setTimeout(() => session.warmUp(), 50));
 
-  const staffNotices = createMemo(() =>
-    Object.entries(missingKeys())
+  const staffNotices = createMemo(() => [
+    ...Object.entries(missingKeys())
       .filter(([, keys]) => keys.length > 0)
       .map(([code]) => t('staff.translationMissing', { language: languageInfo(code).englishName, fallback: 'English' })),
-  );
+    ...(lowStorage() !== undefined ? [t('staff.storageLow', { free: formatBytes(lowStorage()) })] : []),
+  ]);
 
   return (
     <div class="kiosk" classList={{ 'is-preview': session.preview }}>

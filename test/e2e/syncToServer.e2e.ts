@@ -10,6 +10,7 @@ import { loadBuiltInSurvey, loadLocale } from './support/builtIns.ts';
 import { startCrashingProxy } from './support/crashingProxy.ts';
 import { KioskDriver, readTabletStore } from './support/kioskDriver.ts';
 import { launchChromium } from './support/launchChromium.ts';
+import { seriousAxeFindings } from './support/runAxe.ts';
 import { freePort, startServerProcess, type ServerProcess } from './support/serverProcess.ts';
 
 const survey = loadBuiltInSurvey('centre-satisfaction');
@@ -86,12 +87,15 @@ describe('a tablet syncing to a real server process', () => {
     const code = server.enrollmentCode();
     expect(code).toBeTruthy();
     await page.getByRole('button', { name: en('attract.staff') }).click();
+    await page.getByLabel(staff('enroll.code')).waitFor();
+    expect(await seriousAxeFindings(page)).toEqual([]);
     await page.getByLabel(staff('enroll.code')).fill(code!);
     await page.getByLabel(staff('enroll.name')).fill('Common room tablet');
     await page.getByLabel(staff('enroll.pin'), { exact: true }).fill('246810');
     await page.getByLabel(staff('enroll.pinAgain')).fill('246810');
     await page.getByRole('button', { name: staff('enroll.submit') }).click();
     await page.getByRole('heading', { name: staff('status.title') }).waitFor();
+    expect(await seriousAxeFindings(page)).toEqual([]);
     await page.getByRole('button', { name: staff('backToKiosk') }).click();
 
     // The server stops and the tablet is offline.

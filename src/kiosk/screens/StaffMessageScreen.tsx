@@ -1,7 +1,15 @@
 import { For, Match, Switch } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
 import { Pictogram } from '../../ui/Pictogram.tsx';
+import type { StorageFaultKind } from '../../device/storageFault.ts';
 import type { KioskProblem } from '../createKioskSession.ts';
+
+const STORAGE_MESSAGES: Record<StorageFaultKind, string> = {
+  unavailable: 'staff.storageUnavailable',
+  blocked: 'staff.storageBlocked',
+  full: 'staff.storageFull',
+  failed: 'staff.storageFailed',
+};
 
 /** Why no survey can run, for staff; answers already stored are untouched. */
 export function StaffMessageScreen(props: { problem: KioskProblem; onRetry: () => void }) {
@@ -15,11 +23,7 @@ export function StaffMessageScreen(props: { problem: KioskProblem; onRetry: () =
         <Match when={props.problem.kind === 'storage' && props.problem.fault}>
           {(fault) => (
             <p class="staff-message">
-              {fault().kind === 'unavailable'
-                ? t('staff.storageUnavailable')
-                : fault().kind === 'full'
-                  ? t('staff.storageFull')
-                  : t('staff.storageFailed', { reason: fault().detail })}
+              {t(STORAGE_MESSAGES[fault().kind], { reason: fault().detail })}
             </p>
           )}
         </Match>

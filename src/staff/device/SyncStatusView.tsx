@@ -2,25 +2,25 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import type { DeviceStore } from '../../device/deviceStore.ts';
 import { getBundle, getSyncStatus, type EnrollmentRecord } from '../../device/enrollmentRecord.ts';
 import { t } from '../../i18n/i18n.ts';
+import { formatBytes } from '../../ui/formatBytes.ts';
+import { LOW_FREE_BYTES } from '../../device/openDeviceStore.ts';
 
-function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined) return '?';
-  return bytes > 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${(bytes / 1e6).toFixed(1)} MB`;
-}
 
 /** What staff need to know about sending: counts and times, never a respondent's answers. */
 export function SyncStatusView(props: { store: DeviceStore; enrollment: EnrollmentRecord; syncNow: () => Promise<void>; onReenroll: () => void }) {
   const [syncing, setSyncing] = createSignal(false);
   const [facts, { refetch }] = createResource(async () => {
-    const [counts, status, quarantine, bundle, estimate] = await Promise.all([
+    const [counts, status, quarantine, bundle, estimate, persisted] = await Promise.all([
       props.store.counts(),
       getSyncStatus(props.store),
       props.store.listQuarantine(),
       getBundle(props.store),
       navigator.storage?.estimate?.().catch(() => undefined),
+      navigator.storage?.persisted?.().catch(() => false) ?? Promise.resolve(false),
     ]);
     const facility = (bundle?.bundle as { facility?: { name?: string } } | undefined)?.facility?.name ?? props.enrollment.facilityId;
-    return { counts, status, quarantine, facility, estimate };
+    const free = estimate?.quota !== undefined && estimate.usage !== undefined ? estimate.quota - estimate.usage : undefined;
+    return { counts, status, quarantine, facility, estimate, persisted, free };
   });
 
   const syncNow = async () => {
@@ -58,7 +58,13 @@ export function SyncStatusView(props: { store: DeviceStore; enrollment: Enrollme
               <li class="staff-error">{t('staff:status.lastError', { error: f().status.lastError })}</li>
             </Show>
             <li>{t('staff:status.storage', { used: formatBytes(f().estimate?.usage), quota: formatBytes(f().estimate?.quota) })}</li>
+            <li classList={{ 'staff-error': !f().persisted }}>{f().persisted ? t('staff:status.persisted') : t('staff:status.notPersisted')}</li>
           </ul>
+          <Show when={f().free !== undefined && f().free! < LOW_FREE_BYTES}>
+            <p class="staff-error" role="alert">
+              {t('staff:status.lowStorage', { free: formatBytes(f().free) })}
+            </p>
+          </Show>
           <Show when={f().status.refused}>
             <p class="staff-error" role="alert">
               {t('staff:status.refused')}
