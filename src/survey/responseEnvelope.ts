@@ -4,6 +4,14 @@ import { UUID_PATTERN } from './makeUuidV7.ts';
 const IsoTime = v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 time such as 2026-11-23T10:00:00.000Z'));
 const AnswerValueSchema = v.union([v.boolean(), v.number(), v.string(), v.array(v.string())]);
 
+const B64 = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/, 'must be base64url'), v.maxLength(20_000));
+
+/** Answers sealed to the organisation's key (src/survey/sealing.ts). */
+export const SealedAnswersSchema = v.strictObject({
+  key: v.strictObject({ v: v.literal(1), alg: v.literal('ECDH-ES-P256+HKDF-SHA256+A256GCM'), keyId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), epk: B64, iv: B64, ct: B64 }),
+  events: v.pipe(v.array(v.strictObject({ seq: v.pipe(v.number(), v.integer(), v.minValue(0)), iv: B64, ct: B64 })), v.maxLength(2000)),
+});
+
 /** Who helped and how (mediator mode). */
 export const Assistance = v.strictObject({
   role: v.picklist(['social-worker', 'intercultural-mediator', 'interpreter', 'peer', 'mediator', 'other']),
@@ -33,7 +41,7 @@ export const ResponseEnvelope = v.strictObject({
   enrollmentId: v.pipe(v.string(), v.minLength(1)),
   mac: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url HMAC-SHA256')),
   answers: v.optional(v.nullable(v.record(v.string(), AnswerValueSchema))),
-  sealed: v.optional(v.null()),
+  sealed: v.optional(v.nullable(SealedAnswersSchema)),
   meta: v.optional(v.strictObject({ app: v.optional(v.string()), deviceClock: v.optional(IsoTime) })),
 });
 export type ResponseEnvelope = v.InferOutput<typeof ResponseEnvelope>;
@@ -54,6 +62,7 @@ export function macContent(response: ResponseEnvelope): Record<string, unknown> 
     completedAt: response.completedAt ?? null,
     enrollmentId: response.enrollmentId,
     answers: response.answers ?? null,
+    sealed: response.sealed ?? null,
   };
 }
 

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../db/createDatabase.ts';
 import { createEnrollmentCode, listEnrollments, revokeEnrollment } from '../queries/enrollments.ts';
 import { createFacility, createOrganisation, listFacilities, listOrganisations } from '../queries/organisations.ts';
 import { purgeExpired } from '../queries/purgeExpired.ts';
+import { rotateOrganisationKey } from '../queries/organisationKeys.ts';
 import { createStaff, STAFF_ROLES, type StaffRole } from '../queries/staff.ts';
 import { publishSurveyVersion } from '../queries/surveyVersions.ts';
 import { makeSecret } from '../../survey/responseMac.ts';
@@ -23,6 +24,7 @@ Commands:
   publish-survey FILE --organisation ID                               (a new immutable version)
   backup FILE                                                         (SQLite online backup; PostgreSQL: use pg_dump)
   purge-expired                                                       (deletes data past each organisation's retention)
+  rotate-key --organisation ID                                        (tablets seal to the new key from their next bundle; old keys still open older responses)
   --help
 
 The database is the server's: DATABASE_URL (PostgreSQL) or SAYSO_DB (SQLite file, default data/sayso.db).
@@ -142,6 +144,11 @@ export async function runAdmin(argv: string[], database: DatabaseHandle, out: Ou
       const report = await purgeExpired(db);
       if (report.length === 0) out.log('No organisation has a retention period: nothing deleted');
       for (const r of report) out.log(`Organisation ${r.organisationId}: deleted ${r.responses} responses and ${r.quarantined} quarantined items past retention`);
+      return;
+    }
+    case 'rotate-key': {
+      const key = await rotateOrganisationKey(db, required(values, 'organisation'));
+      out.log(`New sealing key ${key.keyId}; tablets use it from their next bundle, older keys are kept to open what was sealed under them`);
       return;
     }
     default:

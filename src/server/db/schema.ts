@@ -98,4 +98,13 @@ export interface Database {
     staff_id: string;
     facility_id: string;
   };
+  organisation_keys: {
+    key_id: string;
+    organisation_id: string;
+    public_jwk: string;
+    /** PKCS#8 PEM of the private key; it never leaves the server. */
+    private_pkcs8: string;
+    created_at: string;
+    retired_at: string | null;
+  };
 }

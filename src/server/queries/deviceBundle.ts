@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { DeviceEnrollment } from './enrollments.ts';
 import { currentSurveyVersions } from './surveyVersions.ts';
+import { currentSealingKey } from './organisationKeys.ts';
 
 /**
  * What a tablet needs to work offline: its facility, the current version of every survey
@@ -18,6 +19,8 @@ export async function deviceBundle(db: Kysely<Database>, device: DeviceEnrollmen
     organisation: { id: facility.organisation_id, name: facility.organisation_name },
     facility: { id: facility.id, name: facility.name, timeZone: facility.time_zone },
     surveys: await currentSurveyVersions(db, facility.organisation_id),
+    /** Tablets seal every answer to this public key; only the server can open them. */
+    sealing: await currentSealingKey(db, facility.organisation_id),
     settings: { idleTimeoutSeconds: 90 },
     staffPinVerifiers: [] as unknown[],
     media: {} as Record<string, unknown>,

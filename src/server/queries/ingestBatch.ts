@@ -6,6 +6,8 @@ import { validateAnswers } from '../../survey/validateAnswers.ts';
 import { makeUuidV7 } from '../../survey/makeUuidV7.ts';
 import type { Database } from '../db/schema.ts';
 import { checkResponseSignature } from '../responseSignature.ts';
+import { openSealedAnswers } from '../openSealedAnswers.ts';
+import { organisationPrivateKey } from './organisationKeys.ts';
 import { mergeRollupCells, rollupCellsFor, type RollupCell } from '../rollupCells.ts';
 import type { DeviceEnrollment } from './enrollments.ts';
 import { getSurveyVersion } from './surveyVersions.ts';
@@ -96,7 +98,25 @@ export async function ingestBatch(
       quarantine(index, raw, reject(response.id, 'bad_mac', "the response's MAC does not match its enrollment"), enrollment.id);
       continue;
     }
-    if (response.sealed != null || !response.answers) {
+    if (response.sealed && response.answers) {
+      quarantine(index, raw, reject(response.id, 'ambiguous_answers', 'the response carries both sealed and plain answers'), enrollment.id);
+      continue;
+    }
+    let answers = response.answers ?? undefined;
+    if (response.sealed) {
+      const privateKey = await organisationPrivateKey(db, enrollment.organisation_id, response.sealed.key.keyId);
+      if (!privateKey) {
+        quarantine(index, raw, reject(response.id, 'unknown_key', `the response is sealed to key ${response.sealed.key.keyId}, which this organisation does not have`), enrollment.id);
+        continue;
+      }
+      try {
+        answers = openSealedAnswers(response.sealed, response.id, privateKey);
+      } catch (error) {
+        quarantine(index, raw, reject(response.id, 'bad_seal', `the sealed answers do not open: ${(error as Error).message}`), enrollment.id);
+        continue;
+      }
+    }
+    if (!answers) {
       quarantine(index, raw, reject(response.id, 'missing_answers', 'the response carries no answers'), enrollment.id);
       continue;
     }
@@ -105,7 +125,7 @@ export async function ingestBatch(
       quarantine(index, raw, reject(response.id, 'unknown_survey_version', `survey ${response.surveyId} version ${response.surveyVersion} does not exist`), enrollment.id);
       continue;
     }
-    const problems = validateAnswers(survey, response.answers, response.status);
+    const problems = validateAnswers(survey, answers, response.status);
     if (problems.length) {
       quarantine(index, raw, reject(response.id, 'answers_invalid', problems.slice(0, 5).map((p) => `${p.questionId} ${p.message}`).join('; ')), enrollment.id);
       continue;
@@ -119,11 +139,11 @@ export async function ingestBatch(
       id: response.id, organisation_id: enrollment.organisation_id, facility_id: enrollment.facility_id, enrollment_id: enrollment.id,
       survey_id: response.surveyId, survey_version: response.surveyVersion, language: response.language, status: response.status,
       source: response.source, mode: response.mode, started_at: response.startedAt, completed_at: response.completedAt ?? null,
-      received_at: receivedAt, reported_at: reportedAt, clock_flagged: flagged ? 1 : 0, answers: JSON.stringify(response.answers),
+      received_at: receivedAt, reported_at: reportedAt, clock_flagged: flagged ? 1 : 0, answers: JSON.stringify(answers),
       assistance: response.assistance ? JSON.stringify(response.assistance) : null, content_hash: signature.contentHash,
       meta: response.meta ? JSON.stringify(response.meta) : null,
     };
-    const cells = rollupCellsFor({ survey, facilityId: row.facility_id, timeZone: enrollment.time_zone, reportedAt, status: row.status, mode: row.mode, language: row.language, answers: response.answers });
+    const cells = rollupCellsFor({ survey, facilityId: row.facility_id, timeZone: enrollment.time_zone, reportedAt, status: row.status, mode: row.mode, language: row.language, answers });
     candidates.push({ index, accepted: { row, cells } });
   }
 
