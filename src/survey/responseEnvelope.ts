@@ -10,6 +10,7 @@ const B64 = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/, 'must be base64url'),
 export const SealedAnswersSchema = v.strictObject({
   key: v.strictObject({ v: v.literal(1), alg: v.literal('ECDH-ES-P256+HKDF-SHA256+A256GCM'), keyId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), epk: B64, iv: B64, ct: B64 }),
   events: v.pipe(v.array(v.strictObject({ seq: v.pipe(v.number(), v.integer(), v.minValue(0)), iv: B64, ct: B64 })), v.maxLength(2000)),
+  final: v.optional(v.strictObject({ iv: B64, ct: B64 })),
 });
 
 /** Who helped and how (mediator mode). */

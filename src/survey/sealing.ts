@@ -35,10 +35,15 @@ export interface SealedEvent {
   ct: string;
 }
 
-/** What a sealed response carries instead of its answers. */
+/**
+ * What a sealed response carries instead of its answers: the folded answers sealed at
+ * close (`final`) when the tablet still held the content key, else the sealed answer
+ * events (a response closed after a reload or crash), which the server folds.
+ */
 export interface SealedAnswers {
   key: SealedKey;
   events: SealedEvent[];
+  final?: { iv: string; ct: string };
 }
 
 export function toBase64url(bytes: ArrayBuffer | Uint8Array): string {
@@ -69,6 +74,8 @@ export const sealingAad = (responseId: string) => encoder.encode(`sayso/${respon
 export interface ResponseSealer {
   key: SealedKey;
   sealEvent(event: { questionId: string; value: unknown; at: string }): Promise<{ iv: string; ct: string }>;
+  /** Seals the folded answers at close: one blob for the server to open instead of every tap. */
+  sealFinal(answers: Record<string, unknown>): Promise<{ iv: string; ct: string }>;
 }
 
 /** Makes a fresh content key for a response and wraps it to the organisation's public key. */
@@ -90,12 +97,14 @@ export async function makeResponseSealer(responseId: string, sealingKey: Sealing
   const contentKey = await crypto.subtle.importKey('raw', contentKeyBytes, 'AES-GCM', false, ['encrypt']);
   contentKeyBytes.fill(0);
   const epk = await crypto.subtle.exportKey('raw', ephemeral.publicKey);
+  const seal = async (content: unknown) => {
+    const iv = randomBytes(12);
+    const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: sealingAad(responseId) }, contentKey, encoder.encode(canonicalJson(content)));
+    return { iv: toBase64url(iv), ct: toBase64url(ct) };
+  };
   return {
     key: { v: 1, alg: SEALING_ALGORITHM, keyId: sealingKey.keyId, epk: toBase64url(epk), iv: toBase64url(wrapIv), ct: toBase64url(wrapped) },
-    async sealEvent(event) {
-      const iv = randomBytes(12);
-      const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: sealingAad(responseId) }, contentKey, encoder.encode(canonicalJson(event)));
-      return { iv: toBase64url(iv), ct: toBase64url(ct) };
-    },
+    sealEvent: (event) => seal(event),
+    sealFinal: (answers) => seal({ final: answers }),
   };
 }

@@ -11,6 +11,7 @@
  * accepted, stored and counted once), since the figures would then not mean anything.
  *
  * Options: --only sqlite|postgres   run one database only
+ *          --plain                   send answers unsealed (default: sealed to the organisation's key, as tablets do)
  *          --cpu-prof               profile the server (node --cpu-prof) and print where its time goes
  * Env:     SAYSO_BENCH_SERVER_LOG=FILE  append the server's output to FILE (NODE_OPTIONS reaches the server too)
  */
@@ -27,6 +28,8 @@ import { migrateToLatest } from '../../../src/server/db/migrate.ts';
 import { createEnrollmentCode } from '../../../src/server/queries/enrollments.ts';
 import { createFacility, createOrganisation } from '../../../src/server/queries/organisations.ts';
 import { publishSurveyVersion } from '../../../src/server/queries/surveyVersions.ts';
+import { currentSealingKey } from '../../../src/server/queries/organisationKeys.ts';
+import { makeResponseSealer, type SealingKey } from '../../../src/survey/sealing.ts';
 import { RESPONSE_STATUS } from '../../../src/server/rollupCells.ts';
 import { PREFER_NOT_TO_ANSWER, type Answers, type AnswerValue } from '../../../src/survey/answers.ts';
 import { makeUuidV7 } from '../../../src/survey/makeUuidV7.ts';
@@ -62,19 +65,21 @@ type Target = { databaseUrl?: string; sqlitePath?: string };
 
 // ---------------------------------------------------------------- options
 
-function parseOptions(argv: string[]): { only: DbKind | null; cpuProf: boolean } {
+function parseOptions(argv: string[]): { only: DbKind | null; cpuProf: boolean; plain: boolean } {
   let only: DbKind | null = null;
   let cpuProf = false;
+  let plain = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--cpu-prof') cpuProf = true;
+    else if (arg === '--plain') plain = true;
     else if (arg === '--only' || arg.startsWith('--only=')) {
       const value = arg.includes('=') ? arg.slice('--only='.length) : argv[++i];
       if (value !== 'sqlite' && value !== 'postgres') throw new Error(`--only takes sqlite or postgres, got "${value ?? ''}"`);
       only = value;
-    } else throw new Error(`unknown option "${arg}" (options: --only sqlite|postgres, --cpu-prof)`);
+    } else throw new Error(`unknown option "${arg}" (options: --only sqlite|postgres, --cpu-prof, --plain)`);
   }
-  return { only, cpuProf };
+  return { only, cpuProf, plain };
 }
 
 // ---------------------------------------------------------------- formatting
@@ -197,6 +202,22 @@ function buildAnswers(survey: SurveyDefinition, rng: Rng, partial: boolean): Ans
   return answers;
 }
 
+/**
+ * Answers sealed as the kiosk seals them: a content key per response; the folded answers
+ * sealed at close, or, for a response closed after a crash (3%), one sealed event per tap.
+ */
+async function sealLikeTheKiosk(responseId: string, sealingKey: SealingKey, answers: Answers, crashed: boolean) {
+  const sealer = await makeResponseSealer(responseId, sealingKey);
+  if (!crashed) return { key: sealer.key, events: [], final: await sealer.sealFinal(answers) };
+  const at = new Date().toISOString();
+  const events = [];
+  for (const [seq, [questionId, value]] of Object.entries(answers).entries()) events.push({ seq, ...(await sealer.sealEvent({ questionId, value, at })) });
+  return { key: sealer.key, events };
+}
+
+/** Set from --plain: send answers unsealed, to compare. */
+let PLAIN = false;
+
 interface Device {
   index: number;
   localAddress: string;
@@ -208,7 +229,7 @@ interface Device {
   batches: Array<{ body: Buffer; ids: string[] }>;
 }
 
-async function buildResponses(survey: SurveyDefinition, devices: Device[]): Promise<{ complete: number; partial: number; bodyBytes: number[]; statusOf: Map<string, 'complete' | 'partial'> }> {
+async function buildResponses(survey: SurveyDefinition, devices: Device[], sealingKey: SealingKey | null): Promise<{ complete: number; partial: number; bodyBytes: number[]; statusOf: Map<string, 'complete' | 'partial'> }> {
   const rng = makeRng(SEED);
   const perDevice = Math.ceil(RESPONSES / devices.length);
   const now = Date.now();
@@ -227,8 +248,9 @@ async function buildResponses(survey: SurveyDefinition, devices: Device[]): Prom
       // Answered some time in the last 7 days, in 3 to 15 minutes.
       const started = now - 5 * 60_000 - Math.floor(rng() * 7 * 86_400_000);
       const assisted = rng() < 0.12;
+      const id = makeUuidV7(started);
       const unsigned: Omit<ResponseEnvelope, 'mac'> = {
-        id: makeUuidV7(started),
+        id,
         surveyId: survey.id,
         surveyVersion: survey.version,
         language: languageOf(rng, survey.languages),
@@ -239,7 +261,7 @@ async function buildResponses(survey: SurveyDefinition, devices: Device[]): Prom
         startedAt: new Date(started).toISOString(),
         completedAt: isPartial ? null : new Date(started + between(rng, 3, 15) * 60_000).toISOString(),
         enrollmentId: device.enrollmentId,
-        answers,
+        ...(sealingKey ? { answers: null, sealed: await sealLikeTheKiosk(id, sealingKey, answers, rng() < 0.03) } : { answers }),
         meta: { app: 'sayso-bench', deviceClock: new Date().toISOString() },
       };
       signed.push({ ...unsigned, mac: await makeResponseMac(unsigned, device.secret) });
@@ -467,7 +489,7 @@ async function prepareDatabase(target: Target) {
     const survey = await publishSurveyVersion(handle.db, { organisationId: organisation.id, definition: JSON.parse(readFileSync(SURVEY_FILE, 'utf8')) });
     const codes: string[] = [];
     for (let i = 0; i < DEVICES; i++) codes.push((await createEnrollmentCode(handle.db, { facilityId: facility.id, validMinutes: 60 })).code);
-    return { survey, codes };
+    return { survey, codes, sealingKey: await currentSealingKey(handle.db, organisation.id) };
   } finally {
     await handle.close();
   }
@@ -497,7 +519,7 @@ async function checkDatabase(target: Target) {
 async function runOnce(name: string, kind: DbKind, target: Target, staticRoot: string, profile: Profiling | null): Promise<RunFigures> {
   heading(name);
   let t = performance.now();
-  const { survey, codes } = await prepareDatabase(target);
+  const { survey, codes, sealingKey } = await prepareDatabase(target);
   console.log(`Prepared: 1 organisation, 1 facility, ${codes.length} enrollment codes, ${survey.id} v${survey.version} (${listQuestions(survey.items).length} questions) in ${int(performance.now() - t)} ms`);
 
   t = performance.now();
@@ -538,7 +560,7 @@ async function runOnce(name: string, kind: DbKind, target: Target, staticRoot: s
     console.log(`Enrolled ${devices.length} tablets over HTTP in ${int(performance.now() - t)} ms (source addresses 127.0.0.10-${9 + devices.length}; the server allows ${ENROLLS_PER_MINUTE_PER_ADDRESS} enrollments/min per address)`);
 
     t = performance.now();
-    const built = await buildResponses(survey, devices);
+    const built = await buildResponses(survey, devices, PLAIN ? null : sealingKey);
     const batchCount = devices.reduce((sum, d) => sum + d.batches.length, 0);
     const maxBatchesPerDevice = Math.max(...devices.map((d) => d.batches.length));
     const sortedBytes = [...built.bodyBytes].sort((a, b) => a - b);
@@ -791,6 +813,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
+  PLAIN = options.plain;
+  console.log(PLAIN ? 'Answers sent unsealed (--plain)' : "Answers sealed to the organisation's key, as tablets send them (ECDH P-256 + HKDF + AES-GCM per response)");
   const work = mkdtempSync(join(tmpdir(), 'sayso-bench-sync-'));
   tempPaths.add(work);
   const staticRoot = join(work, 'static');
