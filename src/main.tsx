@@ -66,6 +66,7 @@ async function boot() {
       return (await import('./device/loadSurveyForKiosk.ts')).loadSurveyForKiosk(id, store);
     },
     changeLanguage,
+    sealingKey: async () => (await import('./device/index.ts')).bundleSealingKey(await openStore()),
     onResponseClosed: syncSoon,
     ...(previewSurvey ? { preview: { language: deviceLanguage } } : {}),
   });

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { Answers, AnswerValue } from '../survey/answers.ts';
+import type { SealedKey } from '../survey/sealing.ts';
 
 export type ResponseStatus = 'draft' | 'complete' | 'partial';
 
@@ -28,6 +29,13 @@ export interface StoredResponse {
   mac?: string;
   /** When the server acknowledged it (accepted or duplicate). */
   syncedAt?: string;
+  /**
+   * Set when its answers are sealed to the organisation's key: the events hold only
+   * ciphertext, and `answers` is never stored. `sealedFinal` is the folded answers sealed
+   * at close, absent when the response was closed after a reload or crash.
+   */
+  sealedKey?: SealedKey;
+  sealedFinal?: { iv: string; ct: string };
 }
 
 /** A response the server refused: kept for staff to see and export, never dropped silently. */
@@ -38,13 +46,10 @@ export interface QuarantinedResponse {
   message: string;
 }
 
-export interface StoredAnswerEvent {
-  responseId: string;
-  seq: number;
-  questionId: string;
-  value: AnswerValue | null;
-  at: string;
-}
+/** One tap: in the clear on a tablet with no organisation key yet, else sealed. */
+export type StoredAnswerEvent =
+  | { responseId: string; seq: number; at: string; questionId: string; value: AnswerValue | null; sealed?: undefined }
+  | { responseId: string; seq: number; at: string; sealed: { iv: string; ct: string }; questionId?: undefined; value?: undefined };
 
 export interface OutboxEntry {
   responseId: string;

@@ -1,5 +1,6 @@
 import type { Answers, AnswerValue } from '../survey/answers.ts';
-import { foldAnswerEvents } from '../survey/foldAnswerEvents.ts';
+import { foldAnswerEvents, type AnswerEvent } from '../survey/foldAnswerEvents.ts';
+import type { ResponseSealer, SealedAnswers } from '../survey/sealing.ts';
 import { classifyStorageError, StorageFault } from './storageFault.ts';
 import type { ClosedReason, QuarantinedResponse, SaysoDatabase, StoredResponse } from './database.ts';
 
@@ -30,12 +31,17 @@ export interface StoreCounts {
  * throws a StorageFault; nothing is reported saved before it is.
  */
 export interface DeviceStore {
-  /** Appends answer events; creates the response at its first answer. */
-  recordAnswers(ref: ResponseRef, changes: readonly AnswerChange[], now?: Date): Promise<void>;
-  /** Closes a response as complete and puts it in the outbox, in one transaction. */
-  completeResponse(responseId: string, now?: Date): Promise<StoredResponse>;
+  /**
+   * Appends answer events; creates the response at its first answer. With a sealer
+   * (the tablet has its organisation's key), only ciphertext is stored.
+   */
+  recordAnswers(ref: ResponseRef, changes: readonly AnswerChange[], now?: Date, sealer?: ResponseSealer): Promise<void>;
+  /** Closes a response as complete and puts it in the outbox, in one transaction; `sealedFinal` is its sealed folded answers. */
+  completeResponse(responseId: string, now?: Date, sealedFinal?: { iv: string; ct: string }): Promise<StoredResponse>;
   /** Closes one draft as partial (walked away, started over) and queues it. */
-  closeAsPartial(responseId: string, reason: ClosedReason, now?: Date): Promise<StoredResponse | undefined>;
+  closeAsPartial(responseId: string, reason: ClosedReason, now?: Date, sealedFinal?: { iv: string; ct: string }): Promise<StoredResponse | undefined>;
+  /** What a sealed response sends: its wrapped key and its sealed answers. */
+  sealedAnswers(responseId: string): Promise<SealedAnswers | undefined>;
   /** Closes every draft left behind by a reload or crash; returns how many. */
   closeAbandonedDrafts(now?: Date): Promise<number>;
   getResponse(responseId: string): Promise<StoredResponse | undefined>;
@@ -67,13 +73,19 @@ export function makeDeviceStore(db: SaysoDatabase): DeviceStore {
     status: 'complete' | 'partial',
     now: Date,
     reason?: ClosedReason,
+    sealedFinal?: { iv: string; ct: string },
   ): Promise<StoredResponse> => {
-    const events = await db.answerEvents.where('responseId').equals(response.id).toArray();
-    const answers: Answers = foldAnswerEvents(events);
+    // A sealed response cannot be folded here: the tablet no longer holds its key.
+    let answers: Answers | undefined;
+    if (!response.sealedKey) {
+      const events = await db.answerEvents.where('responseId').equals(response.id).toArray();
+      answers = foldAnswerEvents(events.flatMap((e): AnswerEvent[] => (e.questionId === undefined ? [] : [{ questionId: e.questionId, value: e.value, at: e.at, seq: e.seq }])));
+    }
     const closed: StoredResponse = {
       ...response,
       status,
-      answers,
+      ...(answers ? { answers } : {}),
+      ...(sealedFinal && response.sealedKey ? { sealedFinal } : {}),
       updatedAt: now.toISOString(),
       completedAt: now.toISOString(),
       ...(reason ? { closedReason: reason } : {}),
@@ -84,13 +96,18 @@ export function makeDeviceStore(db: SaysoDatabase): DeviceStore {
   };
 
   return {
-    recordAnswers: (ref, changes, now = new Date()) =>
-      guard(() =>
-        db.transaction('rw', db.responses, db.answerEvents, async () => {
-          const at = now.toISOString();
+    recordAnswers: (ref, changes, now = new Date(), sealer) =>
+      guard(async () => {
+        const at = now.toISOString();
+        // WebCrypto first: an IndexedDB transaction cannot wait for it.
+        const sealed = sealer ? await Promise.all(changes.map((c) => sealer.sealEvent({ questionId: c.questionId, value: c.value, at }))) : undefined;
+        return db.transaction('rw', db.responses, db.answerEvents, async () => {
           const existing = await db.responses.get(ref.responseId);
           if (existing && existing.status !== 'draft') {
             throw new StorageFault('failed', `response ${ref.responseId} is already closed`);
+          }
+          if (existing && Boolean(existing.sealedKey) !== Boolean(sealer)) {
+            throw new StorageFault('failed', `response ${ref.responseId} cannot mix sealed and plain answers`);
           }
           const response: StoredResponse = existing ?? {
             id: ref.responseId,
@@ -103,31 +120,34 @@ export function makeDeviceStore(db: SaysoDatabase): DeviceStore {
             startedAt: at,
             updatedAt: at,
             eventCount: 0,
+            ...(sealer ? { sealedKey: sealer.key } : {}),
           };
           let seq = response.eventCount;
           await db.answerEvents.bulkAdd(
-            changes.map((change) => ({ responseId: ref.responseId, seq: seq++, questionId: change.questionId, value: change.value, at })),
+            changes.map((change, i) =>
+              sealed ? { responseId: ref.responseId, seq: seq++, at, sealed: sealed[i]! } : { responseId: ref.responseId, seq: seq++, questionId: change.questionId, value: change.value, at },
+            ),
           );
           await db.responses.put({ ...response, eventCount: seq, updatedAt: at });
-        }),
-      ),
+        });
+      }),
 
-    completeResponse: (responseId, now = new Date()) =>
+    completeResponse: (responseId, now = new Date(), sealedFinal) =>
       guard(() =>
         db.transaction('rw', db.responses, db.answerEvents, db.outbox, async () => {
           const response = await db.responses.get(responseId);
           if (!response) throw new StorageFault('failed', `response ${responseId} was never stored`);
           if (response.status !== 'draft') throw new StorageFault('failed', `response ${responseId} is already ${response.status}`);
-          return closeResponse(response, 'complete', now);
+          return closeResponse(response, 'complete', now, undefined, sealedFinal);
         }),
       ),
 
-    closeAsPartial: (responseId, reason, now = new Date()) =>
+    closeAsPartial: (responseId, reason, now = new Date(), sealedFinal) =>
       guard(() =>
         db.transaction('rw', db.responses, db.answerEvents, db.outbox, async () => {
           const response = await db.responses.get(responseId);
           if (!response || response.status !== 'draft') return response;
-          return closeResponse(response, 'partial', now, reason);
+          return closeResponse(response, 'partial', now, reason, sealedFinal);
         }),
       ),
 
@@ -190,5 +210,16 @@ export function makeDeviceStore(db: SaysoDatabase): DeviceStore {
       ),
 
     listQuarantine: () => guard(() => db.quarantine.orderBy('rejectedAt').toArray()),
+
+    sealedAnswers: (responseId) =>
+      guard(() =>
+        db.transaction('r', db.responses, db.answerEvents, async () => {
+          const response = await db.responses.get(responseId);
+          if (!response?.sealedKey) return undefined;
+          if (response.sealedFinal) return { key: response.sealedKey, events: [], final: response.sealedFinal };
+          const events = await db.answerEvents.where('responseId').equals(responseId).sortBy('seq');
+          return { key: response.sealedKey, events: events.flatMap((e) => (e.sealed ? [{ seq: e.seq, ...e.sealed }] : [])) };
+        }),
+      ),
   };
 }

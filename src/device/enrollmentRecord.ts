@@ -1,5 +1,6 @@
 import type { Enrollment } from '../sync/deviceApi.ts';
 import type { DeviceStore } from './deviceStore.ts';
+import type { SealingKey } from '../survey/sealing.ts';
 
 /** What a tablet keeps about its enrollment (the token and secret never leave the device store). */
 export interface EnrollmentRecord extends Enrollment {
@@ -32,6 +33,12 @@ export interface StoredBundle {
   bundle: unknown;
 }
 export const getBundle = (store: DeviceStore) => store.getSetting<StoredBundle>(BUNDLE);
+
+/** The organisation's public sealing key from the bundle; none until the tablet is enrolled and has synced once. */
+export async function bundleSealingKey(store: DeviceStore): Promise<SealingKey | undefined> {
+  const sealing = ((await getBundle(store))?.bundle as { sealing?: SealingKey } | undefined)?.sealing;
+  return sealing?.keyId && sealing.publicKey ? sealing : undefined;
+}
 export const saveBundle = (store: DeviceStore, bundle: StoredBundle) => store.setSetting(BUNDLE, bundle);
 
 function toBase64(bytes: ArrayBuffer | Uint8Array): string {

@@ -7,6 +7,7 @@ import type { PlacedQuestion } from '../survey/walkItems.ts';
 import type { AnswerChange, DeviceStore, ResponseRef } from '../device/deviceStore.ts';
 import { classifyStorageError, type StorageFault } from '../device/storageFault.ts';
 import type { SurveyLoad } from '../device/loadSurveyDefinition.ts';
+import type { ResponseSealer, SealingKey } from '../survey/sealing.ts';
 
 export type KioskScreen = 'attract' | 'language' | 'consent' | 'question' | 'thanks' | 'staff-message';
 
@@ -25,6 +26,8 @@ export interface KioskDependencies {
   changeLanguage: (language: string) => Promise<void>;
   surveyId: string;
   deviceLanguage: string;
+  /** The organisation's public key (from the device bundle): answers are sealed to it as they are given. */
+  sealingKey?: () => Promise<SealingKey | undefined>;
   /** Called when a response has been closed into the outbox (to sync it soon). */
   onResponseClosed?: () => void;
   /** Staff preview: opens at the first question and stores nothing. */
@@ -48,7 +51,24 @@ export function createKioskSession(deps: KioskDependencies) {
   const [busy, setBusy] = createSignal(false);
 
   let responseRef: ResponseRef | undefined;
+  /** This respondent's content key: in memory only, dropped when the next person starts. */
+  let sealer: Promise<ResponseSealer | undefined> | undefined;
   let writes: Promise<void> = Promise.resolve();
+
+  const sealerFor = (responseId: string) => {
+    sealer ??= (async () => {
+      const key = await deps.sealingKey?.();
+      if (!key) return undefined;
+      const { makeResponseSealer } = await import('../survey/sealing.ts');
+      return makeResponseSealer(responseId, key);
+    })();
+    return sealer;
+  };
+  /** The folded answers sealed for the server, when this response is sealed. */
+  const sealedFinal = async () => {
+    const current = await sealer;
+    return current ? current.sealFinal(answers()) : undefined;
+  };
   let storePromise: Promise<DeviceStore> | undefined;
 
   /** Opens storage once and closes drafts a reload or crash left open, before anything new is written. */
@@ -90,6 +110,7 @@ export function createKioskSession(deps: KioskDependencies) {
 
   const resetForNextPerson = () => {
     responseRef = undefined;
+    sealer = undefined;
     writes = Promise.resolve();
     batch(() => {
       setAnswers({});
@@ -123,7 +144,7 @@ export function createKioskSession(deps: KioskDependencies) {
     if (!ref || deps.preview) return;
     if (!(await settled())) return;
     try {
-      await (await store()).closeAsPartial(ref.responseId, reason, now());
+      await (await store()).closeAsPartial(ref.responseId, reason, now(), await sealedFinal());
       deps.onResponseClosed?.();
     } catch (error) {
       fail({ kind: 'storage', fault: classifyStorageError(error) });
@@ -203,7 +224,7 @@ export function createKioskSession(deps: KioskDependencies) {
         language: language(),
       };
       const ref = responseRef;
-      void queueWrite((opened) => opened.recordAnswers(ref, changes, now()));
+      void queueWrite(async (opened) => opened.recordAnswers(ref, changes, now(), await sealerFor(ref.responseId)));
     },
 
     async next() {
@@ -216,7 +237,7 @@ export function createKioskSession(deps: KioskDependencies) {
           return;
         }
         if (responseRef && !deps.preview) {
-          await (await store()).completeResponse(responseRef.responseId, now());
+          await (await store()).completeResponse(responseRef.responseId, now(), await sealedFinal());
           deps.onResponseClosed?.();
         }
         setScreen('thanks');

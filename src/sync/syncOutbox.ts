@@ -13,8 +13,9 @@ export type SyncOutcome =
 
 /** Signs a response once, with the enrollment it is first sent under, and remembers it. */
 async function signed(store: DeviceStore, response: StoredResponse, enrollment: Enrollment, now: Date): Promise<ResponseEnvelope> {
-  if (response.mac && response.enrollmentId) return toEnvelope(response, response.enrollmentId, response.mac, now);
-  const unsigned = toEnvelope(response, enrollment.enrollmentId, '', now);
+  const sealed = response.sealedKey ? await store.sealedAnswers(response.id) : undefined;
+  if (response.mac && response.enrollmentId) return toEnvelope(response, response.enrollmentId, response.mac, now, sealed);
+  const unsigned = toEnvelope(response, enrollment.enrollmentId, '', now, sealed);
   const mac = await makeResponseMac(unsigned, enrollment.secret);
   await store.saveSignature(response.id, enrollment.enrollmentId, mac);
   return { ...unsigned, mac };

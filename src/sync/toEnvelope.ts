@@ -1,10 +1,11 @@
 import type { StoredResponse } from '../device/database.ts';
 import type { ResponseEnvelope } from '../survey/responseEnvelope.ts';
+import type { SealedAnswers } from '../survey/sealing.ts';
 
 export const APP_VERSION = '0.1.0';
 
 /** A stored response as it goes on the wire; the server sets facility, device and times itself. */
-export function toEnvelope(response: StoredResponse, enrollmentId: string, mac: string, now: Date): ResponseEnvelope {
+export function toEnvelope(response: StoredResponse, enrollmentId: string, mac: string, now: Date, sealed?: SealedAnswers): ResponseEnvelope {
   return {
     id: response.id,
     surveyId: response.surveyId,
@@ -17,7 +18,7 @@ export function toEnvelope(response: StoredResponse, enrollmentId: string, mac: 
     completedAt: response.completedAt ?? null,
     enrollmentId,
     mac,
-    answers: response.answers ?? {},
+    ...(sealed ? { answers: null, sealed } : { answers: response.answers ?? {} }),
     meta: { app: APP_VERSION, deviceClock: now.toISOString() },
   };
 }

@@ -97,12 +97,29 @@ describe('a tablet syncing to a real server process', () => {
     await page.getByRole('heading', { name: staff('status.title') }).waitFor();
     expect(await seriousAxeFindings(page)).toEqual([]);
     await page.getByRole('button', { name: staff('backToKiosk') }).click();
+    // The first sync brought the device bundle, with the organisation's public key.
+    await until(() => page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('sayso');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const bundle = await new Promise<unknown>((resolve) => {
+        const request = db.transaction('settings').objectStore('settings').get('bundle');
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return Boolean(bundle);
+    }), 'the tablet has its bundle');
 
     // The server stops and the tablet is offline.
     expect(await server.kill('SIGTERM')).toBe(0);
     await context.setOffline(true);
     for (const n of [1, 2, 3]) await answerOne(n);
-    expect((await readTabletStore(page)).outbox).toHaveLength(3);
+    const onTablet = await readTabletStore(page);
+    expect(onTablet.outbox).toHaveLength(3);
+    // Encrypted at rest: the tablet keeps no answer it could show again.
+    expect(onTablet.responses.every((r) => r.answers === undefined && (r as { sealedKey?: unknown }).sealedKey)).toBe(true);
+    expect(JSON.stringify(onTablet)).not.toContain('Comment from respondent');
 
     server = await startServerProcess({ port: serverPort, dbPath });
     await context.setOffline(false);

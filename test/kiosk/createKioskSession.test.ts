@@ -186,4 +186,26 @@ describe('kiosk session', () => {
     await session.next();
     expect(await db.responses.count()).toBe(0);
   });
+
+  it('seals each answer when the tablet has its organisation key, storing no answer in the clear', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const { session, db } = setUp({ sealingKey: async () => ({ keyId: 'k1', publicKey: publicKey.export({ format: 'jwk' }) }) });
+    await toFirstQuestion(session);
+    session.answer('room.satisfied', false);
+    await session.next();
+    session.answer('room.reasons', ['noise']);
+    await session.next();
+    session.answer('room.score', 2);
+    await session.next();
+    await session.next();
+    session.answer('comment', 'cold showers');
+    await session.next();
+    expect(session.screen()).toBe('thanks');
+    const [response] = await db.responses.toArray();
+    expect(response).toMatchObject({ status: 'complete', sealedKey: { keyId: 'k1' }, sealedFinal: expect.any(Object) });
+    const everything = JSON.stringify([await db.responses.toArray(), await db.answerEvents.toArray()]);
+    expect(everything).not.toContain('cold showers');
+    expect(everything).not.toContain('noise');
+  });
 });
