@@ -171,6 +171,15 @@ for (const kind of testDatabaseKinds()) {
       expect([await count('responses'), await count('quarantine')]).toEqual(before);
     });
 
+    it('quarantines an item whose id and survey carry NUL and broken Unicode instead of failing the batch', async () => {
+      const device = await enroll();
+      const good = await signedResponse(device, { surveyId: 'mini', surveyVersion: 1, answers: goodAnswers });
+      const hostile = { ...good, id: 'x\u0000\uD800', surveyId: 'mini\u0000' };
+      const response = await post('/sync', { responses: [hostile, await signedResponse(device, { surveyId: 'mini', surveyVersion: 1, answers: goodAnswers })] }, device.token);
+      expect(response.status).toBe(200);
+      expect((await response.json()).results.map((r: { status: string }) => r.status)).toEqual(['rejected', 'accepted']);
+    });
+
     it('refuses a revoked tablet with 401', async () => {
       const device = await enroll();
       await revokeEnrollment(database.db, device.enrollmentId);

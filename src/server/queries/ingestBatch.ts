@@ -22,6 +22,15 @@ type Accepted = { row: Database['responses']; cells: RollupCell[] };
 
 type Rejected = Extract<SyncItemResult, { status: 'rejected' }>;
 
+/**
+ * Text as a database column can hold it: PostgreSQL refuses NUL in text, and neither
+ * database should get lone surrogates. Only for what the server writes about a rejected
+ * item (its claimed id, the reason), never for answers, which are stored as escaped JSON.
+ */
+function storableText(text: string, maxLength: number): string {
+  return text.replace(/\u0000/g, '\uFFFD').toWellFormed().slice(0, maxLength);
+}
+
 function reject(id: unknown, code: string, message: string): Rejected {
   return { id: typeof id === 'string' ? id : null, status: 'rejected', error: { code, message } };
 }
@@ -77,7 +86,15 @@ export async function ingestBatch(
 
   const quarantine = (index: number, raw: unknown, result: Rejected, enrollmentId: string | null) => {
     results[index] = result;
-    quarantined.push({ id: makeUuidV7(now.getTime()), response_id: result.id, enrollment_id: enrollmentId, received_at: receivedAt, reason: `${result.error.code}: ${result.error.message}`, payload: JSON.stringify(raw) });
+    quarantined.push({
+      id: makeUuidV7(now.getTime()),
+      response_id: result.id === null ? null : storableText(result.id, 200),
+      enrollment_id: enrollmentId,
+      received_at: receivedAt,
+      reason: storableText(`${result.error.code}: ${result.error.message}`, 2000),
+      // JSON.stringify escapes NUL and lone surrogates, so the payload is kept exactly.
+      payload: JSON.stringify(raw) ?? 'null',
+    });
   };
 
   for (const [index, raw] of input.items.entries()) {
