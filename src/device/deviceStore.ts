@@ -48,8 +48,8 @@ export interface DeviceStore {
   counts(): Promise<StoreCounts>;
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting(key: string, value: unknown): Promise<void>;
-  /** Closed responses waiting for the server, oldest first. */
-  listOutbox(limit: number): Promise<StoredResponse[]>;
+  /** Closed responses waiting for the server, oldest first (all of them without a limit). */
+  listOutbox(limit?: number): Promise<StoredResponse[]>;
   /** Records the enrollment and MAC a response is sent with, once: resends stay identical. */
   saveSignature(responseId: string, enrollmentId: string, mac: string): Promise<void>;
   /** The server has them (accepted or duplicate): out of the outbox, marked synced. */
@@ -178,7 +178,8 @@ export function makeDeviceStore(db: SaysoDatabase): DeviceStore {
     listOutbox: (limit) =>
       guard(() =>
         db.transaction('r', db.outbox, db.responses, async () => {
-          const ids = await db.outbox.orderBy('queuedAt').limit(limit).primaryKeys();
+          const oldestFirst = db.outbox.orderBy('queuedAt');
+          const ids = await (limit === undefined ? oldestFirst : oldestFirst.limit(limit)).primaryKeys();
           return (await db.responses.bulkGet(ids)).filter((r): r is StoredResponse => r !== undefined);
         }),
       ),

@@ -12,7 +12,7 @@ export type SyncOutcome =
   | { ok: false; retryable: boolean; failure: ApiFailure; sent: number };
 
 /** Signs a response once, with the enrollment it is first sent under, and remembers it. */
-async function signed(store: DeviceStore, response: StoredResponse, enrollment: Enrollment, now: Date): Promise<ResponseEnvelope> {
+export async function signedEnvelope(store: DeviceStore, response: StoredResponse, enrollment: Enrollment, now: Date): Promise<ResponseEnvelope> {
   const sealed = response.sealedKey ? await store.sealedAnswers(response.id) : undefined;
   if (response.mac && response.enrollmentId) return toEnvelope(response, response.enrollmentId, response.mac, now, sealed);
   const unsigned = toEnvelope(response, enrollment.enrollmentId, '', now, sealed);
@@ -35,7 +35,7 @@ export async function syncOutbox(input: { store: DeviceStore; api: DeviceApi; en
     const pending = await input.store.listOutbox(batchSize);
     if (pending.length === 0) return { ok: true, ...totals };
     const envelopes: ResponseEnvelope[] = [];
-    for (const response of pending) envelopes.push(await signed(input.store, response, input.enrollment, now()));
+    for (const response of pending) envelopes.push(await signedEnvelope(input.store, response, input.enrollment, now()));
     const result = await input.api.sync(input.enrollment.token, envelopes);
     if (!result.ok) {
       if (result.failure.kind === 'http' && result.failure.status === 413 && batchSize > 1) {

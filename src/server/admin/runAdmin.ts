@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { DatabaseHandle } from '../db/createDatabase.ts';
-import { createEnrollmentCode, listEnrollments, revokeEnrollment } from '../queries/enrollments.ts';
+import { createEnrollmentCode, findEnrollment, listEnrollments, revokeEnrollment } from '../queries/enrollments.ts';
+import { ingestBatch } from '../queries/ingestBatch.ts';
+import { parseRescueFile } from '../../sync/rescueFile.ts';
 import { createFacility, createOrganisation, listFacilities, listOrganisations } from '../queries/organisations.ts';
 import { purgeExpired } from '../queries/purgeExpired.ts';
 import { rotateOrganisationKey } from '../queries/organisationKeys.ts';
@@ -24,6 +26,7 @@ Commands:
   publish-survey FILE --organisation ID                               (a new immutable version)
   backup FILE                                                         (SQLite online backup; PostgreSQL: use pg_dump)
   purge-expired                                                       (deletes data past each organisation's retention)
+  import-rescue FILE                                                  (a tablet's rescue file; counts each response once, like a sync)
   rotate-key --organisation ID                                        (tablets seal to the new key from their next bundle; old keys still open older responses)
   --help
 
@@ -144,6 +147,26 @@ export async function runAdmin(argv: string[], database: DatabaseHandle, out: Ou
       const report = await purgeExpired(db);
       if (report.length === 0) out.log('No organisation has a retention period: nothing deleted');
       for (const r of report) out.log(`Organisation ${r.organisationId}: deleted ${r.responses} responses and ${r.quarantined} quarantined items past retention`);
+      return;
+    }
+    case 'import-rescue': {
+      const file = rest[0];
+      if (!file) throw new AdminUsageError('import-rescue needs a FILE');
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new AdminUsageError(`cannot read ${file}: ${(error as Error).message}`);
+      }
+      const parsed = parseRescueFile(text);
+      if (!parsed.ok) throw new AdminUsageError(`${file} ${parsed.message}`);
+      const device = await findEnrollment(db, parsed.file.enrollmentId);
+      if (!device) throw new AdminUsageError(`${file} comes from enrollment ${parsed.file.enrollmentId}, which this database does not know`);
+      const counts = { accepted: 0, duplicate: 0, rejected: 0 };
+      for (let i = 0; i < parsed.file.responses.length; i += 200) {
+        for (const result of await ingestBatch(db, { device, items: parsed.file.responses.slice(i, i + 200) })) counts[result.status] += 1;
+      }
+      out.log(`Imported ${file}: ${counts.accepted} new, ${counts.duplicate} already received, ${counts.rejected} refused (see the quarantine)`);
       return;
     }
     case 'rotate-key': {

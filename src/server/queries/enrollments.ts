@@ -53,6 +53,16 @@ export function findEnrollmentByToken(db: Kysely<Database>, token: string) {
 
 export type DeviceEnrollment = NonNullable<Awaited<ReturnType<typeof findEnrollmentByToken>>>;
 
+/** An enrollment by id (revoked ones too): a rescue file names the one that recorded it. */
+export function findEnrollment(db: Kysely<Database>, enrollmentId: string): Promise<DeviceEnrollment | undefined> {
+  return db
+    .selectFrom('enrollments')
+    .innerJoin('facilities', 'facilities.id', 'enrollments.facility_id')
+    .select(['enrollments.id', 'enrollments.facility_id', 'enrollments.name', 'enrollments.revoked_at', 'facilities.organisation_id', 'facilities.time_zone'])
+    .where('enrollments.id', '=', enrollmentId)
+    .executeTakeFirst();
+}
+
 export async function revokeEnrollment(db: Kysely<Database>, enrollmentId: string, now = new Date()): Promise<boolean> {
   const result = await db.updateTable('enrollments').set({ revoked_at: now.toISOString() }).where('id', '=', enrollmentId).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;

@@ -55,7 +55,7 @@ export default function DevicePanel(props: { services: DeviceServices; onClose: 
               <UnlockForm store={s().store} enrollment={s().enrollment!} onUnlocked={() => setUnlocked(true)} />
             </Match>
             <Match when={unlocked()}>
-              <SyncStatusView store={s().store} enrollment={s().enrollment!} syncNow={props.services.syncNow} onReenroll={() => setReenrolling(true)} />
+              <SyncStatusView store={s().store} enrollment={s().enrollment!} api={props.services.api} syncNow={props.services.syncNow} onReenroll={() => setReenrolling(true)} />
             </Match>
           </Switch>
         )}

@@ -3,11 +3,21 @@ import type { DeviceStore } from '../../device/deviceStore.ts';
 import { getBundle, getSyncStatus, type EnrollmentRecord } from '../../device/enrollmentRecord.ts';
 import { t } from '../../i18n/i18n.ts';
 import { formatBytes } from '../../ui/formatBytes.ts';
+import type { DeviceApi } from '../../sync/deviceApi.ts';
 import { LOW_FREE_BYTES } from '../../device/openDeviceStore.ts';
 
 
 /** What staff need to know about sending: counts and times, never a respondent's answers. */
-export function SyncStatusView(props: { store: DeviceStore; enrollment: EnrollmentRecord; syncNow: () => Promise<void>; onReenroll: () => void }) {
+/** Offers a JSON document as a file download. */
+function download(name: string, content: unknown) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([JSON.stringify(content, null, 2)], { type: 'application/json' }));
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+export function SyncStatusView(props: { store: DeviceStore; enrollment: EnrollmentRecord; api: () => Promise<DeviceApi>; syncNow: () => Promise<void>; onReenroll: () => void }) {
   const [syncing, setSyncing] = createSignal(false);
   const [facts, { refetch }] = createResource(async () => {
     const [counts, status, quarantine, bundle, estimate, persisted] = await Promise.all([
@@ -33,14 +43,25 @@ export function SyncStatusView(props: { store: DeviceStore; enrollment: Enrollme
     }
   };
 
-  const exportQuarantine = () => {
-    const list = facts()?.quarantine ?? [];
-    const blob = new Blob([JSON.stringify({ device: props.enrollment.enrollmentId, exportedAt: new Date().toISOString(), refused: list }, null, 2)], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `sayso-refused-${new Date().toISOString().slice(0, 10)}.json`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+  const exportQuarantine = () =>
+    download(`sayso-refused-${new Date().toISOString().slice(0, 10)}.json`, { device: props.enrollment.enrollmentId, exportedAt: new Date().toISOString(), refused: facts()?.quarantine ?? [] });
+
+  const [rescueMessage, setRescueMessage] = createSignal('');
+  const exportRescue = async () => {
+    const { makeRescueFile } = await import('../../sync/rescueFile.ts');
+    const file = await makeRescueFile(props.store, props.enrollment);
+    download(`sayso-rescue-${props.enrollment.deviceName.replace(/[^A-Za-z0-9_-]+/g, '-')}-${file.exportedAt.slice(0, 10)}.json`, file);
+    setRescueMessage(t('staff:rescue.exported', { count: file.responses.length }));
+  };
+  const importRescue = async (input: HTMLInputElement) => {
+    const picked = input.files?.[0];
+    if (!picked) return;
+    const { parseRescueFile, importRescueFile } = await import('../../sync/rescueFile.ts');
+    const parsed = parseRescueFile(await picked.text());
+    input.value = '';
+    if (!parsed.ok) return setRescueMessage(t('staff:rescue.invalid'));
+    const result = await importRescueFile(parsed.file, await props.api(), props.enrollment.token);
+    setRescueMessage(result.ok ? t('staff:rescue.imported', result) : t('staff:enroll.offline'));
   };
 
   return (
@@ -76,6 +97,20 @@ export function SyncStatusView(props: { store: DeviceStore; enrollment: Enrollme
           <button type="button" class="big-button big-button--primary" disabled={syncing()} onClick={() => void syncNow()}>
             {syncing() ? t('staff:status.syncing') : t('staff:status.syncNow')}
           </button>
+          <h2>{t('staff:rescue.title')}</h2>
+          <p>{t('staff:rescue.intro')}</p>
+          <div class="staff-actions">
+            <button type="button" class="big-button" onClick={() => void exportRescue()}>
+              {t('staff:rescue.export')}
+            </button>
+            <label class="big-button">
+              {t('staff:rescue.import')}
+              <input type="file" accept="application/json,.json" class="visually-hidden" onChange={(event) => void importRescue(event.currentTarget)} />
+            </label>
+          </div>
+          <Show when={rescueMessage()}>
+            <p role="status">{rescueMessage()}</p>
+          </Show>
           <h2>{t('staff:quarantine.title')}</h2>
           <p>{t('staff:quarantine.intro')}</p>
           <Show when={f().quarantine.length > 0} fallback={<p>{t('staff:quarantine.empty')}</p>}>
