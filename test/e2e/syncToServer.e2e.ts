@@ -10,6 +10,7 @@ import { loadBuiltInSurvey, loadLocale } from './support/builtIns.ts';
 import { startCrashingProxy } from './support/crashingProxy.ts';
 import { KioskDriver, readTabletStore } from './support/kioskDriver.ts';
 import { launchChromium } from './support/launchChromium.ts';
+import { enrollInBrowser } from './support/enrollInBrowser.ts';
 import { seriousAxeFindings } from './support/runAxe.ts';
 import { freePort, startServerProcess, type ServerProcess } from './support/serverProcess.ts';
 
@@ -89,27 +90,15 @@ describe('a tablet syncing to a real server process', () => {
     await page.getByRole('button', { name: en('attract.staff') }).click();
     await page.getByLabel(staff('enroll.code')).waitFor();
     expect(await seriousAxeFindings(page)).toEqual([]);
-    await page.getByLabel(staff('enroll.code')).fill(code!);
-    await page.getByLabel(staff('enroll.name')).fill('Common room tablet');
-    await page.getByLabel(staff('enroll.pin'), { exact: true }).fill('246810');
-    await page.getByLabel(staff('enroll.pinAgain')).fill('246810');
-    await page.getByRole('button', { name: staff('enroll.submit') }).click();
+    await page.getByRole('button', { name: staff('backToKiosk') }).click();
+    await enrollInBrowser(page, code!);
+    // Behind the device PIN from now on.
+    await page.getByRole('button', { name: en('attract.staff') }).click();
+    await page.getByLabel(staff('unlock.pin')).fill('246810');
+    await page.getByRole('button', { name: staff('unlock.submit') }).click();
     await page.getByRole('heading', { name: staff('status.title') }).waitFor();
     expect(await seriousAxeFindings(page)).toEqual([]);
     await page.getByRole('button', { name: staff('backToKiosk') }).click();
-    // The first sync brought the device bundle, with the organisation's public key.
-    await until(() => page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const request = indexedDB.open('sayso');
-        request.onsuccess = () => resolve(request.result);
-      });
-      const bundle = await new Promise<unknown>((resolve) => {
-        const request = db.transaction('settings').objectStore('settings').get('bundle');
-        request.onsuccess = () => resolve(request.result);
-      });
-      db.close();
-      return Boolean(bundle);
-    }), 'the tablet has its bundle');
 
     // The server stops and the tablet is offline.
     expect(await server.kill('SIGTERM')).toBe(0);

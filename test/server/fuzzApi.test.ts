@@ -7,22 +7,11 @@ import { createFacility, createOrganisation } from '../../src/server/queries/org
 import { publishSurveyVersion } from '../../src/server/queries/surveyVersions.ts';
 import { signedResponse } from './support/signedResponse.ts';
 import { testDatabaseKinds } from './support/testDatabases.ts';
+import { makeRng } from '../support/makeRng.ts';
 
 const mini = JSON.parse(readFileSync('test/survey/fixtures/mini-survey.json', 'utf8'));
 const REQUESTS = Number(process.env.SAYSO_FUZZ_REQUESTS ?? 10_000);
 const SEED = Number(process.env.SAYSO_FUZZ_SEED ?? Date.now() % 1_000_000);
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed with SAYSO_FUZZ_SEED. */
-function makeRng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTILE_TEXT = ["'; DROP TABLE responses; --", '<script>alert(1)</script>', '=HYPERLINK("http://x","y")', '\u0000\uFFFF\uD800', '../../etc/passwd', '${7*7}{{7*7}}'];
 

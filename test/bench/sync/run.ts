@@ -35,6 +35,7 @@ import { PREFER_NOT_TO_ANSWER, type Answers, type AnswerValue } from '../../../s
 import { makeUuidV7 } from '../../../src/survey/makeUuidV7.ts';
 import type { ResponseEnvelope, SyncItemResult } from '../../../src/survey/responseEnvelope.ts';
 import { makeResponseMac } from '../../../src/survey/responseMac.ts';
+import { makeRng } from '../../support/makeRng.ts';
 import { ratingRange } from '../../../src/survey/scales.ts';
 import type { Question, SurveyDefinition } from '../../../src/survey/schema.ts';
 import { validateAnswers } from '../../../src/survey/validateAnswers.ts';
@@ -100,17 +101,6 @@ function percentile(sorted: number[], p: number): number {
 
 // ---------------------------------------------------------------- realistic responses
 
-/** mulberry32: a small seeded generator, so every run sends the same kind of data. */
-function makeRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, values: readonly T[]): T => values[Math.floor(rng() * values.length)]!;
