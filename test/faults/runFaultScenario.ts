@@ -95,6 +95,9 @@ export async function runFaultScenario(options: { seed: number; respondents?: nu
     // Tablet 1: Chromium.
     browser = await launchChromium();
     const context: BrowserContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    // Run under tsx (npm run bench:faults), esbuild's keepNames wraps the functions that
+    // page.evaluate sends to the browser in __name(): give the page a no-op one.
+    await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' });
     const kioskUrl = `${proxy.url}/?survey=centre-satisfaction`;
     let page: Page = await context.newPage();
     await page.goto(kioskUrl);
