@@ -60,3 +60,32 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('a flood from one tablet', () => {
+  it('is answered 429 while another tablet on its own token still gets through', async () => {
+    const { testDatabaseKinds } = await import('./support/testDatabases.ts');
+    const { createEnrollmentCode } = await import('../../src/server/queries/enrollments.ts');
+    const { createFacility, createOrganisation } = await import('../../src/server/queries/organisations.ts');
+    const { handle, dispose } = await testDatabaseKinds()[0]!.open();
+    try {
+      const app = createApp({ staticRoot: 'dist', db: handle.db, device: { requestsPerMinute: 20, badTokensPerMinute: 5 } });
+      const organisationId = (await createOrganisation(handle.db, { name: 'O' })).id;
+      const facilityId = (await createFacility(handle.db, { organisationId, name: 'F', timeZone: 'UTC' })).id;
+      const enroll = async () => {
+        const { code } = await createEnrollmentCode(handle.db, { facilityId });
+        return (await (await app.request('/api/v1/devices/enroll', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'T' }) })).json()) as { token: string };
+      };
+      const [flooder, neighbour] = [await enroll(), await enroll()];
+      const bundle = (token: string) => app.request('/api/v1/device/bundle', { headers: { authorization: `Bearer ${token}` } });
+      const flood = [];
+      for (let i = 0; i < 30; i++) flood.push((await bundle(flooder.token)).status);
+      expect(flood.filter((s) => s === 429)).toHaveLength(10);
+      expect((await bundle(neighbour.token)).status).toBe(200);
+      const guesses = [];
+      for (let i = 0; i < 8; i++) guesses.push((await bundle(`guess-${i}-${'x'.repeat(30)}`)).status);
+      expect(guesses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    } finally {
+      await dispose();
+    }
+  });
+});

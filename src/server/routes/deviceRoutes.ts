@@ -29,11 +29,21 @@ export interface DeviceRouteOptions {
   bodyLimitBytes?: number;
   enrollPerMinute?: number;
   requestsPerMinute?: number;
+  badTokensPerMinute?: number;
   concurrentBatches?: number;
   now?: () => Date;
 }
 
 type DeviceEnv = { Variables: { device: DeviceEnrollment } };
+
+/** The caller's address, for per-address limits ("unknown" for in-process requests in tests). */
+function clientAddress(c: import('hono').Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 /** The tablet-facing API (contract): enroll, fetch the bundle, sync responses. */
 export function deviceRoutes(options: DeviceRouteOptions) {
@@ -45,17 +55,13 @@ export function deviceRoutes(options: DeviceRouteOptions) {
   // Two batches in work at a time: throughput is the same (ingest is CPU-bound), memory stays flat.
   const ingestSlots = makeSemaphore(options.concurrentBatches ?? 2);
   const deviceLimiter = makeRateLimiter({ limit: options.requestsPerMinute ?? 600, windowMs: 60_000 });
+  // Wrong tokens cost a database lookup each: an address that keeps sending them is slowed down.
+  const badTokenLimiter = makeRateLimiter({ limit: options.badTokensPerMinute ?? 60, windowMs: 60_000 });
   const app = new Hono<DeviceEnv>();
   const sizeGuard = bodyLimit({ maxSize: limit, onError: (c) => apiError(c, 413, 'body_too_large', `the body is over ${limit} bytes: send a smaller batch`) });
 
   app.post('/devices/enroll', sizeGuard, async (c) => {
-    let address = 'unknown';
-    try {
-      address = getConnInfo(c).remote.address ?? 'unknown';
-    } catch {
-      // app.request() in tests has no socket.
-    }
-    if (!enrollLimiter.allow(address)) return apiError(c, 429, 'too_many_attempts', 'too many enrollment attempts from this address: wait a minute');
+    if (!enrollLimiter.allow(clientAddress(c))) return apiError(c, 429, 'too_many_attempts', 'too many enrollment attempts from this address: wait a minute');
     const body = await readJsonBody(c, limit);
     if (!body.ok) return body.response;
     const parsed = v.safeParse(EnrollRequest, body.body);
@@ -74,7 +80,10 @@ export function deviceRoutes(options: DeviceRouteOptions) {
     const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header);
     if (!match) return apiError(c, 401, 'missing_token', 'send the device token as "Authorization: Bearer <token>"');
     const device = await findEnrollmentByToken(db, match[1]!);
-    if (!device) return apiError(c, 401, 'invalid_token', 'this device token is not known: enroll the tablet');
+    if (!device) {
+      if (!badTokenLimiter.allow(clientAddress(c))) return apiError(c, 429, 'too_many_attempts', 'too many unknown tokens from this address: wait a minute');
+      return apiError(c, 401, 'invalid_token', 'this device token is not known: enroll the tablet');
+    }
     if (device.revoked_at) return apiError(c, 401, 'revoked', 'this tablet was revoked: its data stays on it until it is enrolled again');
     if (!deviceLimiter.allow(device.id)) return apiError(c, 429, 'too_many_requests', 'too many requests from this tablet: retry later');
     c.set('device', device);

@@ -29,7 +29,7 @@ export interface FuzzReport {
 export async function runApiFuzz(database: DatabaseHandle, seed: number, requests: number): Promise<FuzzReport> {
   const rng = makeRng(seed);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-  const app = createApp({ staticRoot: 'dist', db: database.db, device: { enrollPerMinute: 1_000_000, requestsPerMinute: 1_000_000 } });
+  const app = createApp({ staticRoot: 'dist', db: database.db, device: { enrollPerMinute: 1_000_000, requestsPerMinute: 1_000_000, badTokensPerMinute: 1_000_000 } });
   const organisationId = (await createOrganisation(database.db, { name: 'Fuzz' })).id;
   const facilityId = (await createFacility(database.db, { organisationId, name: 'F', timeZone: 'Europe/Rome' })).id;
   await publishSurveyVersion(database.db, { organisationId, definition: mini });
