@@ -41,26 +41,24 @@ export async function redeemEnrollmentCode(db: Kysely<Database>, input: { code: 
   });
 }
 
-/** The enrollment a bearer token belongs to, with its facility's organisation (revoked ones too). */
-export function findEnrollmentByToken(db: Kysely<Database>, token: string) {
+/** An enrollment with what requests need of its facility. */
+function enrollmentsWithFacility(db: Kysely<Database>) {
   return db
     .selectFrom('enrollments')
     .innerJoin('facilities', 'facilities.id', 'enrollments.facility_id')
-    .select(['enrollments.id', 'enrollments.facility_id', 'enrollments.name', 'enrollments.revoked_at', 'facilities.organisation_id', 'facilities.time_zone'])
-    .where('enrollments.token_hash', '=', hashToken(token))
-    .executeTakeFirst();
+    .select(['enrollments.id', 'enrollments.facility_id', 'enrollments.name', 'enrollments.revoked_at', 'facilities.organisation_id', 'facilities.time_zone']);
+}
+
+/** The enrollment a bearer token belongs to, with its facility's organisation (revoked ones too). */
+export function findEnrollmentByToken(db: Kysely<Database>, token: string) {
+  return enrollmentsWithFacility(db).where('enrollments.token_hash', '=', hashToken(token)).executeTakeFirst();
 }
 
 export type DeviceEnrollment = NonNullable<Awaited<ReturnType<typeof findEnrollmentByToken>>>;
 
 /** An enrollment by id (revoked ones too): a rescue file names the one that recorded it. */
 export function findEnrollment(db: Kysely<Database>, enrollmentId: string): Promise<DeviceEnrollment | undefined> {
-  return db
-    .selectFrom('enrollments')
-    .innerJoin('facilities', 'facilities.id', 'enrollments.facility_id')
-    .select(['enrollments.id', 'enrollments.facility_id', 'enrollments.name', 'enrollments.revoked_at', 'facilities.organisation_id', 'facilities.time_zone'])
-    .where('enrollments.id', '=', enrollmentId)
-    .executeTakeFirst();
+  return enrollmentsWithFacility(db).where('enrollments.id', '=', enrollmentId).executeTakeFirst();
 }
 
 export async function revokeEnrollment(db: Kysely<Database>, enrollmentId: string, now = new Date()): Promise<boolean> {
