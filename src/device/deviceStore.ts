@@ -1,6 +1,6 @@
 import type { Answers, AnswerValue } from '../survey/answers.ts';
 import { foldAnswerEvents, type AnswerEvent } from '../survey/foldAnswerEvents.ts';
-import type { ResponseSealer, SealedAnswers } from '../survey/sealing.ts';
+import type { ResponseSealer, SealedAnswers, SealedKey } from '../survey/sealing.ts';
 import { classifyStorageError, StorageFault } from './storageFault.ts';
 import type { ClosedReason, QuarantinedResponse, SaysoDatabase, StoredResponse } from './database.ts';
 
@@ -52,8 +52,13 @@ export interface DeviceStore {
   listOutbox(limit?: number): Promise<StoredResponse[]>;
   /** Records the enrollment and MAC a response is sent with, once: resends stay identical. */
   saveSignature(responseId: string, enrollmentId: string, mac: string): Promise<void>;
-  /** The server has them (accepted or duplicate): out of the outbox, marked synced. */
+  /**
+   * The server has them (accepted or duplicate): out of the outbox, marked synced, and
+   * their answers and answer events deleted from the tablet; the metadata stays for staff.
+   */
   acknowledge(responseIds: readonly string[], now?: Date): Promise<void>;
+  /** Replaces a closed, never-sent response's plain answers with their sealed form, deleting the plain events. */
+  sealStoredAnswers(responseId: string, sealedKey: SealedKey, sealedFinal: { iv: string; ct: string }): Promise<void>;
   /** The server refused them: out of the outbox, into the quarantine, in one step. */
   quarantine(items: ReadonlyArray<{ responseId: string; code: string; message: string }>, now?: Date): Promise<void>;
   listQuarantine(): Promise<QuarantinedResponse[]>;
@@ -194,11 +199,25 @@ export function makeDeviceStore(db: SaysoDatabase): DeviceStore {
 
     acknowledge: (responseIds, now = new Date()) =>
       guard(() =>
-        db.transaction('rw', db.outbox, db.responses, async () => {
+        db.transaction('rw', db.outbox, db.responses, db.answerEvents, async () => {
           await db.outbox.bulkDelete([...responseIds]);
           for (const response of await db.responses.bulkGet([...responseIds])) {
-            if (response) await db.responses.put({ ...response, syncedAt: now.toISOString() });
+            if (!response) continue;
+            const { answers: _sent, sealedFinal: _sealed, ...metadata } = response;
+            await db.responses.put({ ...metadata, syncedAt: now.toISOString() });
+            await db.answerEvents.where('responseId').equals(response.id).delete();
           }
+        }),
+      ),
+
+    sealStoredAnswers: (responseId, sealedKey, sealedFinal) =>
+      guard(() =>
+        db.transaction('rw', db.responses, db.answerEvents, async () => {
+          const response = await db.responses.get(responseId);
+          if (!response || response.status === 'draft' || response.mac || response.sealedKey) return;
+          const { answers: _plain, ...metadata } = response;
+          await db.responses.put({ ...metadata, sealedKey, sealedFinal });
+          await db.answerEvents.where('responseId').equals(responseId).delete();
         }),
       ),
 

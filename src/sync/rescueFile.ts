@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { DeviceStore } from '../device/deviceStore.ts';
+import { bundleSealingKey } from '../device/enrollmentRecord.ts';
 import type { ResponseEnvelope } from '../survey/responseEnvelope.ts';
 import type { DeviceApi, Enrollment } from './deviceApi.ts';
 import { signedEnvelope } from './syncOutbox.ts';
@@ -21,8 +22,9 @@ export const RescueFile = v.strictObject({
 export type RescueFile = v.InferOutput<typeof RescueFile>;
 
 export async function makeRescueFile(store: DeviceStore, enrollment: Enrollment, now = new Date()): Promise<RescueFile> {
+  const sealingKey = await bundleSealingKey(store);
   const responses: ResponseEnvelope[] = [];
-  for (const response of await store.listOutbox()) responses.push(await signedEnvelope(store, response, enrollment, now));
+  for (const response of await store.listOutbox()) responses.push(await signedEnvelope(store, response, enrollment, now, sealingKey));
   return { format: RESCUE_FORMAT, exportedAt: now.toISOString(), enrollmentId: enrollment.enrollmentId, responses };
 }
 

@@ -1,5 +1,5 @@
 import type { DeviceStore } from '../device/deviceStore.ts';
-import { getBundle, getEnrollment, getSyncStatus, saveBundle, saveSyncStatus } from '../device/enrollmentRecord.ts';
+import { bundleSealingKey, getBundle, getEnrollment, getSyncStatus, saveBundle, saveSyncStatus } from '../device/enrollmentRecord.ts';
 import type { DeviceApi } from './deviceApi.ts';
 import { syncOutbox, type SyncOutcome } from './syncOutbox.ts';
 
@@ -11,7 +11,7 @@ export async function runDeviceSync(store: DeviceStore, api: DeviceApi, now: () 
   const enrollment = await getEnrollment(store);
   if (!enrollment) return null;
   const attemptAt = now().toISOString();
-  const outcome = await syncOutbox({ store, api, enrollment, now });
+  const outcome = await syncOutbox({ store, api, enrollment, now, sealingKey: await bundleSealingKey(store) });
   if (outcome.ok) {
     const stored = await getBundle(store);
     const fresh = await api.bundle(enrollment.token, stored?.etag);

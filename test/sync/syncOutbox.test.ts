@@ -102,6 +102,27 @@ describe('syncing a tablet outbox to the server', () => {
     }
   });
 
+  it('seals answers given before the tablet had its key, and keeps no answer once the server has them', async () => {
+    const { store, api, enrollment, ids } = await tablet(2, { 'room.satisfied': true, 'room.score': 4, comment: 'before enrollment' });
+    const { currentSealingKey } = await import('../../src/server/queries/organisationKeys.ts');
+    const organisationId = (await server.db.selectFrom('facilities').select('organisation_id').where('id', '=', facilityId).executeTakeFirstOrThrow()).organisation_id;
+    const sealingKey = await currentSealingKey(server.db, organisationId);
+    let onTheWire = '';
+    const watching = makeDeviceApi('http://sayso.test', async (input, init) => {
+      onTheWire += String(init?.body ?? '');
+      return app.request(String(input), init);
+    });
+    expect(await syncOutbox({ store, api: watching, enrollment, sealingKey })).toMatchObject({ ok: true, accepted: 2 });
+    expect(onTheWire).toContain('"sealed"');
+    expect(onTheWire).not.toContain('before enrollment');
+    const stored = await server.db.selectFrom('responses').select('answers').where('id', '=', ids[0]!).executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.answers)).toEqual({ 'room.satisfied': true, 'room.score': 4, comment: 'before enrollment' });
+    const kept = await store.getResponse(ids[0]!);
+    expect(kept).toMatchObject({ status: 'complete', syncedAt: expect.any(String) });
+    expect(kept?.answers).toBeUndefined();
+    void api;
+  });
+
   it('stops without losing anything when the tablet was revoked', async () => {
     const { store, api, enrollment } = await tablet(1);
     await server.db.updateTable('enrollments').set({ revoked_at: new Date().toISOString() }).where('id', '=', enrollment.enrollmentId).execute();
