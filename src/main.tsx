@@ -47,10 +47,19 @@ const startSync = once(async () => {
   void scheduler.trigger();
   return scheduler;
 });
-const syncSoon = () => {
-  startSync().then((s) => s.trigger(), () => undefined);
-  void navigator.serviceWorker?.ready.then((registration) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('sayso-outbox')).catch(() => undefined);
+/** Sync only matters once the tablet is enrolled: an unenrolled kiosk never loads the sync code. */
+const whenEnrolled = async (then: () => void) => {
+  const [{ getEnrollment }, store] = await Promise.all([import('./device/index.ts'), openStore()]);
+  if (await getEnrollment(store)) then();
 };
+const syncSoon = () =>
+  void whenEnrolled(() => {
+    startSync().then((s) => s.trigger(), () => undefined);
+    // Where the browser has Background Sync, it wakes the worker when the network returns.
+    void navigator.serviceWorker?.ready
+      .then((registration) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('sayso-outbox'))
+      .catch(() => undefined);
+  }).catch(() => undefined);
 
 let serviceWorker: { atAttract: () => void } | undefined;
 
@@ -89,7 +98,7 @@ async function boot() {
   setTimeout(async () => {
     const { registerServiceWorker } = await import('./device/registerServiceWorker.ts');
     serviceWorker = registerServiceWorker(() => session.screen() === 'attract');
-    if (!previewSurvey) void startSync().catch(() => undefined);
+    if (!previewSurvey) void whenEnrolled(() => void startSync().catch(() => undefined)).catch(() => undefined);
   }, 0);
 }
 

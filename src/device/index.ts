@@ -2,4 +2,4 @@
 export { openDeviceStore, assertRoomToStore, storageRoom } from './openDeviceStore.ts';
 export type { DeviceStore, ResponseRef, AnswerChange, StoreCounts } from './deviceStore.ts';
 export { StorageFault } from './storageFault.ts';
-export { bundleSealingKey } from './enrollmentRecord.ts';
+export { bundleSealingKey, getEnrollment } from './enrollmentRecord.ts';
