@@ -20,14 +20,13 @@ for (const kind of testDatabaseKinds()) {
     let app: Hono;
     let organisationId: string;
     let facilityId: string;
-    let survey: SurveyDefinition;
 
     beforeAll(async () => {
       ({ handle: database, dispose } = await kind.open());
       app = createApp({ staticRoot: 'dist', db: database.db, device: { enrollPerMinute: 1000 } });
       organisationId = (await createOrganisation(database.db, { name: 'Fedasil test' })).id;
       facilityId = (await createFacility(database.db, { organisationId, name: 'Centre A', timeZone: 'Europe/Brussels' })).id;
-      survey = await publishSurveyVersion(database.db, { organisationId, definition: mini });
+      await publishSurveyVersion(database.db, { organisationId, definition: mini });
     });
     afterAll(() => dispose?.());
 
