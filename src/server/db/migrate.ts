@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as initial from './migrations/0001-initial.ts';
 import * as staff from './migrations/0002-staff.ts';
 import * as organisationKeys from './migrations/0003-organisation-keys.ts';
+import * as staffAndReports from './migrations/0004-staff-and-reports.ts';
 
 /**
  * The migrations, in order. Numbered files, never edited once released; each is
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-staff': staff,
   '0003-organisation-keys': organisationKeys,
+  '0004-staff-and-reports': staffAndReports,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The server's tables as Kysely sees them. Portable across SQLite and PostgreSQL:
  * times are ISO 8601 text (sortable, zone-free), flags are 0/1 integers, JSON is text.
@@ -9,6 +11,8 @@ export interface Database {
     /** Days an acknowledged response is kept before deletion; null keeps it. */
     retention_days: number | null;
     created_at: string;
+    /** Report cells built from fewer responses than this are hidden (at least 5). */
+    min_cell_size: Generated<number>;
   };
   facilities: {
     id: string;
@@ -93,6 +97,62 @@ export interface Database {
     role: string;
     created_at: string;
     disabled_at: string | null;
+    /** Wrong passwords in a row; reset by a good one. */
+    failed_logins: Generated<number>;
+    /** Set after too many wrong passwords: sign-in is refused until then. */
+    locked_until: string | null;
+  };
+  /** A signed-in staff member: the cookie holds the token, the table its hash. */
+  staff_sessions: {
+    token_hash: string;
+    staff_id: string;
+    /** Sent back in X-CSRF-Token on every state change. */
+    csrf_token: string;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+  };
+  /** Residents staff counted for a facility and period: the base of the participation rate. */
+  resident_counts: {
+    facility_id: string;
+    /** "2026-Q3" */
+    period: string;
+    residents: number;
+    updated_at: string;
+    updated_by: string | null;
+  };
+  /** Target share satisfied per indicator, in percent; absent means the default (60). */
+  indicator_targets: {
+    organisation_id: string;
+    survey_id: string;
+    question_id: string;
+    target_percent: number;
+  };
+  /** Staff's tag on a free-text answer (IND practice); the id is opaque (see src/server/reports). */
+  comment_tags: {
+    comment_id: string;
+    facility_id: string;
+    tag: string;
+    tagged_by: string | null;
+    tagged_at: string;
+  };
+  /**
+   * Report counts per survey version, facility, quarter and breakdown: dimension '' is
+   * every response; otherwise 'language', 'mode', 'source' or a demographic question's id,
+   * with dimension_value the response's value ('_none' when not given). Updated in the
+   * same transaction as the responses they count.
+   */
+  report_cells: {
+    survey_id: string;
+    facility_id: string;
+    /** "2026-Q3", in the facility's time zone. */
+    period: string;
+    dimension: string;
+    dimension_value: string;
+    question_id: string;
+    answer_value: string;
+    survey_version: number;
+    count: number;
   };
   staff_facilities: {
     staff_id: string;
