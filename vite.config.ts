@@ -18,6 +18,8 @@ export default defineConfig({
         // A classic worker: module service workers fail to evaluate in some browsers.
         rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,woff2}'],
+        // Staff's web screens need the server anyway: tablets do not download them.
+        globIgnores: ['**/startStaffWeb-*', '**/chartRuntime-*'],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },
     }),

@@ -102,4 +102,6 @@ async function boot() {
   }, 0);
 }
 
-void boot();
+// Staff's web screens (/staff) are a chunk of their own: the kiosk never loads it, and it never starts the kiosk.
+if (/^\/staff(\/|$)/.test(location.pathname)) void import('./staff/web/startStaffWeb.tsx').then((staff) => staff.startStaffWeb(document.getElementById('app')!));
+else void boot();

@@ -5,7 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from './db/schema.ts';
 import { apiError } from './http/apiError.ts';
+import { authRoutes } from './routes/authRoutes.ts';
+import { commentRoutes } from './routes/commentRoutes.ts';
 import { deviceRoutes, type DeviceRouteOptions } from './routes/deviceRoutes.ts';
+import { exportRoutes } from './routes/exportRoutes.ts';
+import { reportRoutes } from './routes/reportRoutes.ts';
+import { staffRoutes } from './routes/staffRoutes.ts';
 
 export interface AppOptions {
   /** The built PWA (vite build output). */
@@ -14,6 +19,8 @@ export interface AppOptions {
   db?: Kysely<Database>;
   /** Overrides for the device API (limits, clock), mainly for tests. */
   device?: Omit<DeviceRouteOptions, 'db'>;
+  /** Overrides for the staff API: its clock (sessions, lockout) and the sign-in rate per address. */
+  staff?: { now?: () => Date; loginPerMinute?: number };
 }
 
 /**
@@ -24,7 +31,17 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
 
   app.get('/api/v1/healthz', (c) => c.json({ ok: true }));
-  if (options.db) app.route('/api/v1', deviceRoutes({ db: options.db, ...options.device }));
+  if (options.db) {
+    const db = options.db;
+    const staff = { db, ...options.staff };
+    app.route('/api/v1', deviceRoutes({ db, ...options.device }));
+    // Staff routes check the session per route (requireStaff), so these apps can sit side by side.
+    app.route('/api/v1', authRoutes(staff));
+    app.route('/api/v1', staffRoutes(staff));
+    app.route('/api/v1', reportRoutes(staff));
+    app.route('/api/v1', commentRoutes(staff));
+    app.route('/api/v1', exportRoutes(staff));
+  }
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
     console.error(`${c.req.method} ${c.req.path} failed:`, error);

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { createApp } from './createApp.ts';
 import { createDatabase } from './db/createDatabase.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { rebuildReportCells } from './reports/rebuildReportCells.ts';
 import { seedDemoIfEmpty } from './seedDemo.ts';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -19,6 +20,8 @@ if (!existsSync(resolve(staticRoot, 'index.html'))) {
 const database = createDatabase({ databaseUrl: process.env.DATABASE_URL, sqlitePath: process.env.SAYSO_DB ?? 'data/sayso.db' });
 const applied = await migrateToLatest(database.db);
 console.log(`Data: ${database.describe}${applied.length ? ` (applied ${applied.join(', ')})` : ''}`);
+// Report cells came with migration 0004: count the responses received before it (does nothing once filled).
+await rebuildReportCells(database.db, { log: console.log });
 const demo = await seedDemoIfEmpty(database.db);
 
 const tls = process.env.TLS_CERT && process.env.TLS_KEY ? { cert: readFileSync(process.env.TLS_CERT), key: readFileSync(process.env.TLS_KEY) } : undefined;
@@ -34,7 +37,9 @@ const server = serve(
     if (demo) {
       console.log(`First start: created "Demo organisation" with the facility "Demo reception centre" and the built-in surveys.`);
       console.log(`  Enroll a tablet with code ${demo.code} (valid until ${demo.expiresAt}): POST ${base}/api/v1/devices/enroll {"code": "${demo.code}", "name": "Tablet 1"}`);
-      console.log('  More codes, facilities and staff: npm run admin -- --help');
+      console.log(`  Staff screens: ${base}/staff; sign in as (passwords shown this once):`);
+      for (const account of demo.staff) console.log(`    ${account.role.padEnd(8)} ${account.email}  ${account.password}`);
+      console.log('  More codes, facilities and staff: npm run admin -- --help (set-password if a password is lost)');
     }
     if (!tls && hostname !== '127.0.0.1' && hostname !== 'localhost') {
       console.log('Warning: served over plain HTTP on a network address; tablets need HTTPS (set TLS_CERT and TLS_KEY, or put a TLS reverse proxy in front).');

@@ -1,8 +1,4 @@
-import { PREFER_NOT_TO_ANSWER, type Answers } from '../survey/answers.ts';
-import type { SurveyDefinition } from '../survey/schema.ts';
-import { listQuestions } from '../survey/walkItems.ts';
-
-/** One counter of the report rollups (ARCHITECTURE.md: counts per version, question, answer, facility, period). */
+/** One counter of the day-level rollup: response counts only (custom date ranges show totals only). */
 export interface RollupCell {
   surveyId: string;
   surveyVersion: number;
@@ -32,35 +28,27 @@ export function localDay(isoTime: string, timeZone: string): string {
   return format.format(new Date(isoTime));
 }
 
-const questionKinds = new WeakMap<SurveyDefinition, Map<string, string>>();
-
-/** The cells one response adds 1 to. */
+/**
+ * The day-level cells one response adds 1 to: its status, mode and language. What it
+ * answered is counted per quarter in report_cells (src/server/reports/reportCellsFor.ts),
+ * since a day-by-day count of answers could be differenced down to one respondent.
+ */
 export function rollupCellsFor(input: {
-  survey: SurveyDefinition;
+  surveyId: string;
+  surveyVersion: number;
   facilityId: string;
   timeZone: string;
   reportedAt: string;
   status: string;
   mode: string;
   language: string;
-  answers: Answers;
 }): RollupCell[] {
-  const base = { surveyId: input.survey.id, surveyVersion: input.survey.version, facilityId: input.facilityId, periodDay: localDay(input.reportedAt, input.timeZone), count: 1 };
-  const cells: RollupCell[] = [
+  const base = { surveyId: input.surveyId, surveyVersion: input.surveyVersion, facilityId: input.facilityId, periodDay: localDay(input.reportedAt, input.timeZone), count: 1 };
+  return [
     { ...base, questionId: RESPONSE_STATUS, answerValue: input.status },
     { ...base, questionId: RESPONSE_MODE, answerValue: input.mode },
     { ...base, questionId: RESPONSE_LANGUAGE, answerValue: input.language },
   ];
-  let kinds = questionKinds.get(input.survey);
-  if (!kinds) questionKinds.set(input.survey, (kinds = new Map(listQuestions(input.survey.items).map((p) => [p.question.id, p.question.kind]))));
-  for (const [questionId, value] of Object.entries(input.answers)) {
-    const kind = kinds.get(questionId);
-    if (value === PREFER_NOT_TO_ANSWER) cells.push({ ...base, questionId, answerValue: PREFER_NOT_TO_ANSWER });
-    else if (kind === 'text' || kind === 'spoken') cells.push({ ...base, questionId, answerValue: ANSWERED });
-    else if (Array.isArray(value)) for (const choice of value) cells.push({ ...base, questionId, answerValue: choice });
-    else cells.push({ ...base, questionId, answerValue: String(value) });
-  }
-  return cells;
 }
 
 /**

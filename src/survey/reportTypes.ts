@@ -20,11 +20,20 @@ export interface DistributionEntry {
 
 /** One question's figures in one group of responses (a facility's quarter, or one breakdown group). */
 export interface QuestionFigures {
-  /** Responses that answered the question (prefer-not-to-answer included). */
+  /**
+   * Responses that answered the question (prefer-not-to-answer included; for `multi`, the
+   * respondents, not the choices). 0 for a hidden breakdown group: a small group's size is
+   * withheld too.
+   */
   n: number;
   /** True when n is below the organisation's threshold, or hidden to protect another hidden cell: no figures then. */
   hidden: boolean;
-  /** Counts per value, in the scale's order (ratings lowest first); for `multi`, ranked by count. Empty when hidden. */
+  /**
+   * Counts per value, in the scale's order (ratings lowest first; yes before no); for `multi`,
+   * ranked by count. Values only older versions had come last, labelled by their value.
+   * Declined answers are not in it (see `declined`). Empty when hidden, and for free text
+   * and spoken answers, which are counted, never shown by value.
+   */
   distribution: DistributionEntry[];
   /** How many declined ("prefer not to answer"), not part of the shares. */
   declined: number;

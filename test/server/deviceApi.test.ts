@@ -44,7 +44,7 @@ for (const kind of testDatabaseKinds()) {
       return (await response.json()) as { enrollmentId: string; token: string; secret: string; facilityId: string };
     }
 
-    const count = async (table: 'responses' | 'quarantine' | 'rollup_counts') =>
+    const count = async (table: 'responses' | 'quarantine' | 'rollup_counts' | 'report_cells') =>
       Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
     it('enrolls a tablet once per code, in any letter case, and refuses used, expired and unknown codes', async () => {
@@ -83,24 +83,29 @@ for (const kind of testDatabaseKinds()) {
       const stored = await database.db.selectFrom('responses').selectAll().where('id', '=', response.id).executeTakeFirstOrThrow();
       expect(stored).toMatchObject({ facility_id: facilityId, enrollment_id: device.enrollmentId, status: 'complete', clock_flagged: 0 });
       expect(JSON.parse(stored.answers)).toEqual(goodAnswers);
-      const cells = await database.db.selectFrom('rollup_counts').select(['question_id', 'answer_value', 'count']).where('question_id', 'in', ['room.reasons', 'comment']).execute();
+      const cells = await database.db.selectFrom('report_cells').select(['question_id', 'answer_value', 'count']).where('dimension', '=', '').where('question_id', 'in', ['room.reasons', 'comment']).execute();
       expect(cells).toEqual(expect.arrayContaining([
         { question_id: 'room.reasons', answer_value: 'noise', count: expect.any(Number) },
         { question_id: 'comment', answer_value: '_answered', count: expect.any(Number) },
       ]));
       expect(JSON.stringify(cells)).not.toContain('Too loud');
+      // The day-level rollup counts responses only.
+      const dayCells = await database.db.selectFrom('rollup_counts').select('question_id').distinct().execute();
+      expect(dayCells.map((c) => c.question_id).sort()).toEqual(['_response.language', '_response.mode', '_response.status']);
     });
 
     it('changes nothing when the same batch is sent twice', async () => {
       const device = await enroll();
       const batch = { responses: await Promise.all([1, 2, 3].map(() => signedResponse(device, { surveyId: 'mini', surveyVersion: 1, answers: goodAnswers }))) };
       expect((await (await post('/sync', batch, device.token)).json()).results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
-      const counts = [await count('responses'), await count('rollup_counts')];
-      const sums = await database.db.selectFrom('rollup_counts').select((eb) => eb.fn.sum<number>('count').as('total')).executeTakeFirstOrThrow();
+      const counts = [await count('responses'), await count('rollup_counts'), await count('report_cells')];
+      const sums = async () => Promise.all((['rollup_counts', 'report_cells'] as const).map((table) =>
+        database.db.selectFrom(table).select((eb) => eb.fn.sum<number>('count').as('total')).executeTakeFirstOrThrow()));
+      const before = await sums();
       const again = await (await post('/sync', batch, device.token)).json();
       expect(again.results.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
-      expect([await count('responses'), await count('rollup_counts')]).toEqual(counts);
-      expect(await database.db.selectFrom('rollup_counts').select((eb) => eb.fn.sum<number>('count').as('total')).executeTakeFirstOrThrow()).toEqual(sums);
+      expect([await count('responses'), await count('rollup_counts'), await count('report_cells')]).toEqual(counts);
+      expect(await sums()).toEqual(before);
     });
 
     it('rejects a response whose answers break the definition, and keeps the rest of the batch', async () => {

@@ -7,8 +7,10 @@ import { parseRescueFile } from '../../sync/rescueFile.ts';
 import { createFacility, createOrganisation, listFacilities, listOrganisations } from '../queries/organisations.ts';
 import { purgeExpired } from '../queries/purgeExpired.ts';
 import { rotateOrganisationKey } from '../queries/organisationKeys.ts';
-import { createStaff, STAFF_ROLES, type StaffRole } from '../queries/staff.ts';
+import { clearFailedLogins, createStaff, findStaffByEmail, STAFF_ROLES, updateStaffAccount, type StaffRole } from '../queries/staff.ts';
+import { deleteSessionsOfStaff } from '../auth/staffSessions.ts';
 import { publishSurveyVersion } from '../queries/surveyVersions.ts';
+import { rebuildReportCells } from '../reports/rebuildReportCells.ts';
 import { makeSecret } from '../../survey/responseMac.ts';
 
 export const ADMIN_HELP = `Sayso administration: npm run admin -- <command> [options]
@@ -18,6 +20,8 @@ Commands:
   create-facility --organisation ID --name NAME --time-zone ZONE      (IANA zone, e.g. Europe/Brussels)
   create-staff --organisation ID --email EMAIL --role ROLE [--facility ID]... [--password-stdin]
                                    roles: ${STAFF_ROLES.join(', ')}; prints a generated password unless --password-stdin
+  set-password --email EMAIL [--password-stdin]                       (prints a generated password unless --password-stdin; lifts a lock, ends the account's sessions)
+  unlock-staff --email EMAIL                                          (lifts the lock after 5 wrong passwords before its 15 minutes are up)
   create-enrollment-code --facility ID [--valid-minutes MINUTES]     (default 1440, one day)
   list-organisations
   list-facilities [--organisation ID]
@@ -28,6 +32,7 @@ Commands:
   purge-expired                                                       (deletes data past each organisation's retention)
   import-rescue FILE                                                  (a tablet's rescue file; counts each response once, like a sync)
   rotate-key --organisation ID                                        (tablets seal to the new key from their next bundle; old keys still open older responses)
+  rebuild-report-cells [--force]                                      (counts stored responses into empty report cells; --force recounts all, losing purged ones)
   --help
 
 The database is the server's: DATABASE_URL (PostgreSQL) or SAYSO_DB (SQLite file, default data/sayso.db).
@@ -41,6 +46,7 @@ const OPTIONS = {
   name: { type: 'string' }, 'retention-days': { type: 'string' }, organisation: { type: 'string' }, 'time-zone': { type: 'string' },
   email: { type: 'string' }, role: { type: 'string' }, facility: { type: 'string', multiple: true }, 'password-stdin': { type: 'boolean' },
   'valid-minutes': { type: 'string' }, device: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  force: { type: 'boolean' },
 } as const;
 
 function required(values: Record<string, unknown>, name: string): string {
@@ -94,6 +100,24 @@ export async function runAdmin(argv: string[], database: DatabaseHandle, out: Ou
       const password = values['password-stdin'] ? stdin().trim() : makeSecret().slice(0, 20);
       const staff = await createStaff(db, { organisationId: required(values, 'organisation'), email: required(values, 'email'), role: role as StaffRole, password, facilityIds: values.facility ?? [] });
       out.log(`Created ${staff.role} ${staff.email} (${staff.id})`);
+      if (!values['password-stdin']) out.log(`Password (shown once): ${password}`);
+      return;
+    }
+    case 'set-password':
+    case 'unlock-staff': {
+      const email = required(values, 'email');
+      const staff = await findStaffByEmail(db, email);
+      if (!staff) throw new AdminUsageError(`no staff account ${email}`);
+      if (command === 'unlock-staff') {
+        await clearFailedLogins(db, staff.id);
+        out.log(`Unlocked ${staff.email}: it may sign in again now`);
+        return;
+      }
+      const password = values['password-stdin'] ? stdin().trim() : makeSecret().slice(0, 20);
+      if (password.length < 12) throw new AdminUsageError('the password must have at least 12 characters');
+      await updateStaffAccount(db, staff.id, { password });
+      await deleteSessionsOfStaff(db, staff.id);
+      out.log(`Set a new password for ${staff.email}; its sessions were ended`);
       if (!values['password-stdin']) out.log(`Password (shown once): ${password}`);
       return;
     }
@@ -172,6 +196,13 @@ export async function runAdmin(argv: string[], database: DatabaseHandle, out: Ou
     case 'rotate-key': {
       const key = await rotateOrganisationKey(db, required(values, 'organisation'));
       out.log(`New sealing key ${key.keyId}; tablets use it from their next bundle, older keys are kept to open what was sealed under them`);
+      return;
+    }
+    case 'rebuild-report-cells': {
+      const result = await rebuildReportCells(db, { force: values.force === true });
+      out.log(result.rebuilt
+        ? `Counted ${result.responses} responses into ${result.cells} report cells`
+        : 'Report cells already hold counts (or there are no responses): nothing done; --force recounts them from the stored responses');
       return;
     }
     default:

@@ -9,6 +9,8 @@ import { checkResponseSignature } from '../responseSignature.ts';
 import { openSealedAnswers } from '../openSealedAnswers.ts';
 import { organisationPrivateKey } from './organisationKeys.ts';
 import { mergeRollupCells, rollupCellsFor, type RollupCell } from '../rollupCells.ts';
+import { countReportCells, type ReportCellInput } from '../reports/reportCellsFor.ts';
+import { upsertReportCells } from '../reports/upsertReportCells.ts';
 import type { DeviceEnrollment } from './enrollments.ts';
 import { getSurveyVersion } from './surveyVersions.ts';
 
@@ -18,7 +20,7 @@ const surveyCaches = new WeakMap<Kysely<Database>, Map<string, Promise<SurveyDef
 /** A device clock further than this from the server's is implausible: kept, flagged, and reported at the received time. */
 export const CLOCK_TOLERANCE_MS = 10 * 60_000;
 
-type Accepted = { row: Database['responses']; cells: RollupCell[] };
+type Accepted = { row: Database['responses']; cells: RollupCell[]; counted: ReportCellInput };
 
 type Rejected = Extract<SyncItemResult, { status: 'rejected' }>;
 
@@ -60,7 +62,8 @@ export async function ingestBatch(
   const enrollmentIds = new Set<string>();
   for (const item of input.items) {
     const id = (item as { enrollmentId?: unknown } | null)?.enrollmentId;
-    if (typeof id === 'string') enrollmentIds.add(id);
+    // PostgreSQL refuses NUL even in a lookup: such an id matches nothing and the item is rejected below.
+    if (typeof id === 'string' && !id.includes('\u0000')) enrollmentIds.add(id);
   }
   const enrollments = new Map(
     enrollmentIds.size === 0
@@ -160,9 +163,14 @@ export async function ingestBatch(
       assistance: response.assistance ? JSON.stringify(response.assistance) : null, content_hash: signature.contentHash,
       meta: response.meta ? JSON.stringify(response.meta) : null,
     };
-    const cells = rollupCellsFor({ survey, facilityId: row.facility_id, timeZone: enrollment.time_zone, reportedAt, status: row.status, mode: row.mode, language: row.language, answers });
-    candidates.push({ index, accepted: { row, cells } });
+    const counted = { facilityId: row.facility_id, timeZone: enrollment.time_zone, reportedAt, status: row.status, mode: row.mode, language: row.language };
+    const cells = rollupCellsFor({ ...counted, surveyId: survey.id, surveyVersion: survey.version });
+    candidates.push({ index, accepted: { row, cells, counted: { ...counted, survey, source: row.source, answers } } });
   }
+
+  // Counted before the transaction, which then holds its locks for the writes only; redone
+  // in it for the fresh ones when some turn out to be duplicates.
+  const reportCells = countReportCells(candidates.map((c) => c.accepted.counted));
 
   // One transaction for the batch. Two servers inserting the same new id at once make
   // one of them fail on the primary key: that batch gets a 5xx and the tablet resends
@@ -201,6 +209,7 @@ export async function ingestBatch(
           .doUpdateSet((eb) => ({ count: eb('rollup_counts.count', '+', eb.ref('excluded.count')) })))
         .execute();
     }
+    await upsertReportCells(tx, fresh.length === candidates.length ? reportCells : countReportCells(fresh.map((a) => a.counted)));
     for (let i = 0; i < quarantined.length; i += 200) await tx.insertInto('quarantine').values(quarantined.slice(i, i + 200)).execute();
     await tx.updateTable('enrollments').set({ last_seen_at: receivedAt }).where('id', '=', input.device.id).execute();
   });

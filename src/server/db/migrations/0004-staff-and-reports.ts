@@ -63,8 +63,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('count', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('report_cells_pk', ['survey_id', 'facility_id', 'period', 'dimension', 'dimension_value', 'question_id', 'answer_value', 'survey_version'])
     .execute();
-  // The central comparison reads one period across all facilities.
-  await db.schema.createIndex('report_cells_by_period').on('report_cells').columns(['survey_id', 'period', 'dimension', 'question_id', 'facility_id']).execute();
+  // Every dashboard reads one quarter across the organisation's facilities (a facility's
+  // figures are hidden when the organisation-wide table hides them): the index holds the
+  // answer and the count, so those reads never touch the table, and '_n' cells are one range.
+  await db.schema.createIndex('report_cells_by_period').on('report_cells')
+    .columns(['survey_id', 'period', 'dimension', 'dimension_value', 'question_id', 'answer_value', 'facility_id', 'count']).execute();
 
   // Day-level cells now hold response counts only (custom date ranges show totals only);
   // per-question counts live in report_cells, rebuilt from the responses at start-up.

@@ -1,0 +1,80 @@
+import { createSignal, onCleanup } from 'solid-js';
+import type { StaffRole } from './api/wireSchemas.ts';
+
+/** The staff screens, each at its own address under /staff (a reload or a shared link opens the same screen). */
+export const STAFF_ROUTES = ['dashboard', 'comparison', 'breakdown', 'comments', 'exports', 'admin', 'facilities', 'print'] as const;
+export type StaffRoute = (typeof STAFF_ROUTES)[number];
+
+const PATHS: Record<StaffRoute, string> = {
+  dashboard: '/staff',
+  comparison: '/staff/comparison',
+  breakdown: '/staff/breakdown',
+  comments: '/staff/comments',
+  exports: '/staff/exports',
+  admin: '/staff/admin',
+  facilities: '/staff/facilities',
+  print: '/staff/print',
+};
+
+/** Who sees which screen in the navigation; the server checks every call anyway (docs/staff-api.md, Roles). */
+export const ROUTE_ROLES: Record<StaffRoute, readonly StaffRole[]> = {
+  dashboard: ['admin', 'analyst', 'manager'],
+  comparison: ['admin', 'analyst'],
+  breakdown: ['admin', 'analyst', 'manager'],
+  comments: ['admin', 'analyst', 'manager'],
+  exports: ['admin', 'analyst', 'manager'],
+  admin: ['admin', 'manager'],
+  facilities: ['designer', 'inspector', 'mediator'],
+  print: ['admin', 'analyst', 'manager'],
+};
+
+export function routeAllowed(route: StaffRoute, role: StaffRole): boolean {
+  return ROUTE_ROLES[route].includes(role);
+}
+
+/** The first screen of a role: results for those who see them, the facility list for the others. */
+export function homeRoute(role: StaffRole): StaffRoute {
+  return routeAllowed('dashboard', role) ? 'dashboard' : 'facilities';
+}
+
+export function routeOfPath(pathname: string): StaffRoute | undefined {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  return STAFF_ROUTES.find((route) => PATHS[route] === path);
+}
+
+export function pathOfRoute(route: StaffRoute): string {
+  return PATHS[route];
+}
+
+/** The address bar as signals; links push history entries and the back button works. */
+export function createStaffRouter() {
+  const read = () => ({ pathname: location.pathname, search: location.search });
+  const [current, setCurrent] = createSignal(read());
+  const onPop = () => setCurrent(read());
+  window.addEventListener('popstate', onPop);
+  onCleanup(() => window.removeEventListener('popstate', onPop));
+
+  return {
+    route: () => routeOfPath(current().pathname),
+    search: () => new URLSearchParams(current().search),
+    href: (route: StaffRoute, search = current().search) => `${PATHS[route]}${search}`,
+    navigate(route: StaffRoute, search = current().search) {
+      history.pushState(null, '', `${PATHS[route]}${search}`);
+      setCurrent(read());
+    },
+    /** Follows an in-app link (/staff/...) without reloading the page. */
+    follow(href: string) {
+      const url = new URL(href, location.href);
+      history.pushState(null, '', `${url.pathname}${url.search}${url.hash}`);
+      setCurrent(read());
+    },
+    /** Changes the query string in place (filters), without a new history entry. */
+    replaceSearch(params: URLSearchParams) {
+      const text = params.toString();
+      history.replaceState(null, '', `${location.pathname}${text ? `?${text}` : ''}`);
+      setCurrent(read());
+    },
+  };
+}
+
+export type StaffRouter = ReturnType<typeof createStaffRouter>;

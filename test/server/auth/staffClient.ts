@@ -1,0 +1,47 @@
+import type { Hono } from 'hono';
+import { expect } from 'vitest';
+
+/** A signed-in browser as far as the API can tell: the session cookie and the CSRF token. */
+export interface StaffSession { cookie: string; csrfToken: string; staff: { id: string; role: string; organisationId: string; facilityIds: string[] } }
+
+export function jsonRequest(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return { method, headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) };
+}
+
+/** The sayso_session=… pair from a Set-Cookie header, as a browser would send it back. */
+export function sessionCookieOf(response: Response): string {
+  const header = response.headers.get('set-cookie') ?? '';
+  const match = /sayso_session=([^;]*)/.exec(header);
+  if (!match) throw new Error(`no session cookie in "${header}"`);
+  return `sayso_session=${match[1]}`;
+}
+
+export function login(app: Hono, email: string, password: string, headers: Record<string, string> = {}) {
+  return app.request('/api/v1/auth/login', jsonRequest('POST', { email, password }, headers));
+}
+
+export async function signIn(app: Hono, email: string, password: string): Promise<StaffSession> {
+  const response = await login(app, email, password);
+  expect(response.status, `sign-in of ${email}`).toBe(200);
+  const body = (await response.json()) as { staff: StaffSession['staff']; csrfToken: string };
+  return { cookie: sessionCookieOf(response), csrfToken: body.csrfToken, staff: body.staff };
+}
+
+/** A request on a session; state changes carry the CSRF token unless told otherwise. */
+export function call(
+  app: Hono,
+  session: StaffSession | undefined,
+  method: string,
+  path: string,
+  options: { body?: unknown; csrf?: string | false; headers?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (session) headers.cookie = session.cookie;
+  if (session && method !== 'GET' && options.csrf !== false) headers['x-csrf-token'] = options.csrf ?? session.csrfToken;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  return app.request(`/api/v1${path}`, { method, headers, body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body) });
+}
+
+export async function errorCode(response: Response): Promise<string | undefined> {
+  return ((await response.json()) as { error?: { code: string } }).error?.code;
+}

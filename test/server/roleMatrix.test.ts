@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/createApp.ts';
+import type { DatabaseHandle } from '../../src/server/db/createDatabase.ts';
+import { createEnrollmentCode } from '../../src/server/queries/enrollments.ts';
+import { createFacility, createOrganisation } from '../../src/server/queries/organisations.ts';
+import { createStaff, type StaffRole } from '../../src/server/queries/staff.ts';
+import { publishSurveyVersion } from '../../src/server/queries/surveyVersions.ts';
+import { quarterOfDay } from '../../src/survey/periods.ts';
+import { call, signIn, type StaffSession } from './auth/staffClient.ts';
+import { signedResponse } from './support/signedResponse.ts';
+import { testDatabaseKinds } from './support/testDatabases.ts';
+
+/**
+ * Every route of docs/staff-api.md as every role, with the answer each must get, written out
+ * by hand from the contract's tables (not derived from the code). Manager, inspector and
+ * mediator are assigned facility A only; "foreign" is an admin of another organisation.
+ */
+
+const PASSWORD = 'correct horse battery';
+const mini = JSON.parse(readFileSync('test/survey/fixtures/mini-survey.json', 'utf8'));
+const ROLES = ['admin', 'analyst', 'designer', 'manager', 'inspector', 'mediator', 'foreign'] as const;
+type Caller = (typeof ROLES)[number];
+
+/** "200", "403 forbidden", "404 unknown_facility"; "404 *" checks the status only. */
+type Expected = string;
+const F = '403 forbidden';
+const NF = '404 unknown_facility';
+
+interface Context {
+  A: string; B: string; period: string; from: string; to: string;
+  deviceA: string; deviceB: string; commentA: string; commentB: string; spareAccount: string;
+  unique: () => string;
+}
+
+interface Row {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  path: (x: Context) => string;
+  body?: (x: Context) => unknown;
+  expect: Record<Caller, Expected>;
+}
+
+const r = (admin: Expected, analyst: Expected, designer: Expected, manager: Expected, inspector: Expected, mediator: Expected, foreign: Expected) =>
+  ({ admin, analyst, designer, manager, inspector, mediator, foreign });
+
+const report = (x: Context, facility: string) => `survey=mini&facility=${facility}&period=${x.period}`;
+
+//                                                                                    admin   analyst designer manager inspector mediator foreign
+const MATRIX: Row[] = [
+  { name: 'GET /auth/me', method: 'GET', path: () => '/auth/me', expect: r('200', '200', '200', '200', '200', '200', '200') },
+  { name: 'GET /staff/facilities', method: 'GET', path: () => '/staff/facilities', expect: r('200', '200', '200', '200', '200', '200', '200') },
+  { name: 'POST /staff/facilities', method: 'POST', path: () => '/staff/facilities', body: (x) => ({ name: `Centre ${x.unique()}`, timeZone: 'Europe/Brussels' }), expect: r('201', F, F, F, F, F, '201') },
+  { name: 'PATCH /staff/facilities/A', method: 'PATCH', path: (x) => `/staff/facilities/${x.A}`, body: () => ({ name: 'Centre A' }), expect: r('200', F, F, F, F, F, NF) },
+  { name: 'GET /staff/accounts', method: 'GET', path: () => '/staff/accounts', expect: r('200', F, F, F, F, F, '200') },
+  { name: 'POST /staff/accounts', method: 'POST', path: () => '/staff/accounts', body: (x) => ({ email: `new${x.unique()}@example.org`, role: 'mediator', password: PASSWORD, facilityIds: [] }), expect: r('201', F, F, F, F, F, '201') },
+  { name: 'PATCH /staff/accounts/:id', method: 'PATCH', path: (x) => `/staff/accounts/${x.spareAccount}`, body: (x) => ({ facilityIds: [x.A] }), expect: r('200', F, F, F, F, F, '404 unknown_account') },
+  { name: 'GET /staff/devices', method: 'GET', path: () => '/staff/devices', expect: r('200', F, F, '200', F, F, '200') },
+  { name: 'POST /facilities/A/enrollments', method: 'POST', path: (x) => `/facilities/${x.A}/enrollments`, expect: r('201', F, F, '201', F, F, NF) },
+  { name: 'POST /facilities/B/enrollments', method: 'POST', path: (x) => `/facilities/${x.B}/enrollments`, expect: r('201', F, F, NF, F, F, NF) },
+  { name: 'POST /staff/devices/(A)/revoke', method: 'POST', path: (x) => `/staff/devices/${x.deviceA}/revoke`, expect: r('200', F, F, '200', F, F, '404 unknown_device') },
+  { name: 'POST /staff/devices/(B)/revoke', method: 'POST', path: (x) => `/staff/devices/${x.deviceB}/revoke`, expect: r('200', F, F, '404 unknown_device', F, F, '404 unknown_device') },
+  { name: 'GET /staff/surveys', method: 'GET', path: () => '/staff/surveys', expect: r('200', '200', '200', '200', F, F, '200') },
+  { name: 'GET /staff/settings', method: 'GET', path: () => '/staff/settings', expect: r('200', '200', F, '200', F, F, '200') },
+  { name: 'PATCH /staff/settings', method: 'PATCH', path: () => '/staff/settings', body: () => ({ minCellSize: 5 }), expect: r('200', F, F, F, F, F, '200') },
+  { name: 'PUT /staff/targets/:surveyId/:questionId', method: 'PUT', path: () => '/staff/targets/mini/room.satisfied', body: () => ({ percent: 60 }), expect: r('200', F, F, F, F, F, '200') },
+  { name: 'GET /staff/facilities/A/residents', method: 'GET', path: (x) => `/staff/facilities/${x.A}/residents`, expect: r('200', '200', F, '200', F, F, NF) },
+  { name: 'GET /staff/facilities/B/residents', method: 'GET', path: (x) => `/staff/facilities/${x.B}/residents`, expect: r('200', '200', F, NF, F, F, NF) },
+  { name: 'PUT /staff/facilities/A/residents/:period', method: 'PUT', path: (x) => `/staff/facilities/${x.A}/residents/${x.period}`, body: () => ({ residents: 100 }), expect: r('200', F, F, '200', F, F, NF) },
+  { name: 'PUT /staff/facilities/B/residents/:period', method: 'PUT', path: (x) => `/staff/facilities/${x.B}/residents/${x.period}`, body: () => ({ residents: 100 }), expect: r('200', F, F, NF, F, F, NF) },
+  { name: 'GET /reports/facility (A, quarter)', method: 'GET', path: (x) => `/reports/facility?${report(x, x.A)}`, expect: r('200', '200', F, '200', F, F, NF) },
+  { name: 'GET /reports/facility (B, quarter)', method: 'GET', path: (x) => `/reports/facility?${report(x, x.B)}`, expect: r('200', '200', F, NF, F, F, NF) },
+  { name: 'GET /reports/facility (A, range)', method: 'GET', path: (x) => `/reports/facility?survey=mini&facility=${x.A}&from=${x.from}&to=${x.to}`, expect: r('200', '200', F, '200', F, F, NF) },
+  { name: 'GET /reports/comparison', method: 'GET', path: (x) => `/reports/comparison?survey=mini&period=${x.period}`, expect: r('200', '200', F, F, F, F, '200') },
+  { name: 'GET /reports/breakdown (A)', method: 'GET', path: (x) => `/reports/breakdown?${report(x, x.A)}&dimension=language`, expect: r('200', '200', F, '200', F, F, NF) },
+  { name: 'GET /reports/breakdown (B)', method: 'GET', path: (x) => `/reports/breakdown?${report(x, x.B)}&dimension=language`, expect: r('200', '200', F, NF, F, F, NF) },
+  { name: 'GET /reports/breakdown (no facility)', method: 'GET', path: (x) => `/reports/breakdown?survey=mini&period=${x.period}&dimension=language`, expect: r('200', '200', F, '400 invalid_query', F, F, '200') },
+  { name: 'GET /reports/comments (A)', method: 'GET', path: (x) => `/reports/comments?${report(x, x.A)}`, expect: r('200', '200', F, '200', F, F, NF) },
+  { name: 'GET /reports/comments (B)', method: 'GET', path: (x) => `/reports/comments?${report(x, x.B)}`, expect: r('200', '200', F, NF, F, F, NF) },
+  { name: 'PUT /reports/comments/(A)/tag', method: 'PUT', path: (x) => `/reports/comments/${x.commentA}/tag`, body: () => ({ tag: 'remark' }), expect: r('200', F, F, '200', F, F, '404 *') },
+  { name: 'PUT /reports/comments/(B)/tag', method: 'PUT', path: (x) => `/reports/comments/${x.commentB}/tag`, body: () => ({ tag: 'remark' }), expect: r('200', F, F, '404 *', F, F, '404 *') },
+  { name: 'GET /exports/aggregate.csv (A)', method: 'GET', path: (x) => `/exports/aggregate.csv?${report(x, x.A)}&lang=en`, expect: r('200', '200', F, '200', F, F, NF) },
+  { name: 'GET /exports/aggregate.xlsx (A)', method: 'GET', path: (x) => `/exports/aggregate.xlsx?${report(x, x.A)}&lang=en`, expect: r('200', '200', F, '200', F, F, NF) },
+  { name: 'GET /exports/aggregate.csv (B)', method: 'GET', path: (x) => `/exports/aggregate.csv?${report(x, x.B)}&lang=en`, expect: r('200', '200', F, NF, F, F, NF) },
+  { name: 'GET /exports/responses.csv', method: 'GET', path: (x) => `/exports/responses.csv?survey=mini&period=${x.period}&lang=en`, expect: r('200', '200', F, F, F, F, '200') },
+  { name: 'GET /exports/responses.xlsx', method: 'GET', path: (x) => `/exports/responses.xlsx?survey=mini&period=${x.period}&lang=en`, expect: r('200', '200', F, F, F, F, '200') },
+  { name: 'GET /exports/responses.csv (A)', method: 'GET', path: (x) => `/exports/responses.csv?${report(x, x.A)}&lang=en`, expect: r('200', '200', F, F, F, F, NF) },
+  { name: 'POST /auth/logout', method: 'POST', path: () => '/auth/logout', expect: r('204', '204', '204', '204', '204', '204', '204') },
+];
+
+/** The local date in a zone, YYYY-MM-DD. */
+function localDay(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
+async function outcome(response: Response, expected: Expected): Promise<Expected> {
+  if (response.status < 400) return String(response.status);
+  const text = await response.text();
+  if (expected.endsWith(' *') && expected.startsWith(String(response.status))) return expected;
+  let code = '(no JSON error)';
+  try {
+    code = (JSON.parse(text) as { error: { code: string } }).error.code;
+  } catch { /* shown as is */ }
+  return `${response.status} ${code}`;
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`the role matrix on ${kind.name}`, () => {
+    let database: DatabaseHandle;
+    let dispose: () => Promise<void>;
+    let app: Hono;
+    let x: Context;
+    const sessions = {} as Record<Caller, StaffSession>;
+    /** A second session per caller, signed out by the last row so the others keep theirs. */
+    const spareSessions = {} as Record<Caller, StaffSession>;
+    const ourSecrets: string[] = [];
+
+    beforeAll(async () => {
+      ({ handle: database, dispose } = await kind.open());
+      const db = database.db;
+      app = createApp({ staticRoot: 'dist', db, staff: { loginPerMinute: 10_000 }, device: { enrollPerMinute: 1000 } });
+      const organisationId = (await createOrganisation(db, { name: 'Fedasil test' })).id;
+      const A = (await createFacility(db, { organisationId, name: 'Centre A', timeZone: 'Europe/Brussels' })).id;
+      const B = (await createFacility(db, { organisationId, name: 'Centre B', timeZone: 'Europe/Brussels' })).id;
+      await publishSurveyVersion(db, { organisationId, definition: mini });
+      const other = (await createOrganisation(db, { name: 'Other agency' })).id;
+      await createFacility(db, { organisationId: other, name: 'Elsewhere', timeZone: 'Europe/Brussels' });
+      await publishSurveyVersion(db, { organisationId: other, definition: mini });
+
+      const roles: StaffRole[] = ['admin', 'analyst', 'designer', 'manager', 'inspector', 'mediator'];
+      for (const role of roles) {
+        const assigned = role === 'manager' || role === 'inspector' || role === 'mediator';
+        await createStaff(db, { organisationId, email: `${role}@example.org`, password: PASSWORD, role, facilityIds: assigned ? [A] : [] });
+        ourSecrets.push(`${role}@example.org`);
+      }
+      const spare = await createStaff(db, { organisationId, email: 'spare@example.org', password: PASSWORD, role: 'mediator', facilityIds: [A] });
+      await createStaff(db, { organisationId: other, email: 'admin@other.example', password: PASSWORD, role: 'admin' });
+      for (const caller of ROLES) {
+        const email = caller === 'foreign' ? 'admin@other.example' : `${caller}@example.org`;
+        sessions[caller] = await signIn(app, email, PASSWORD);
+        spareSessions[caller] = await signIn(app, email, PASSWORD);
+      }
+
+      // A tablet in each facility, each with one response carrying a comment.
+      const devices: Record<string, string> = {};
+      const responseIds: Record<string, string> = {};
+      for (const [facility, facilityId] of [['A', A], ['B', B]] as const) {
+        const { code } = await createEnrollmentCode(db, { facilityId });
+        const enrolled = await (await app.request('/api/v1/devices/enroll', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: `Tablet ${facility}` }) })).json();
+        devices[facility] = enrolled.enrollmentId;
+        const response = await signedResponse(enrolled, { surveyId: 'mini', surveyVersion: 1, answers: { 'room.satisfied': false, 'room.reasons': ['noise'], 'room.score': 3, overall: 4, comment: `Comment about centre ${facility}` } });
+        responseIds[facility] = response.id;
+        const sync = await app.request('/api/v1/sync', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${enrolled.token}` }, body: JSON.stringify({ responses: [response] }) });
+        expect((await sync.json()).results[0].status).toBe('accepted');
+      }
+
+      const today = localDay(new Date(), 'Europe/Brussels');
+      const period = quarterOfDay(today);
+      const commentId = async (facilityId: string) => {
+        const listed = await call(app, sessions.admin, 'GET', `/reports/comments?survey=mini&facility=${facilityId}&period=${period}`);
+        if (listed.status !== 200) return 'comments-list-unavailable';
+        const { comments } = (await listed.json()) as { comments: Array<{ id: string }> };
+        return comments[0]?.id ?? 'no-comment-listed';
+      };
+      let counter = 0;
+      x = {
+        A, B, period, from: localDay(new Date(Date.now() - 30 * 86_400_000), 'Europe/Brussels'), to: today,
+        deviceA: devices.A!, deviceB: devices.B!, commentA: await commentId(A), commentB: await commentId(B), spareAccount: spare.id,
+        unique: () => `${Date.now()}-${counter++}`,
+      };
+      ourSecrets.push(A, B, 'Centre A', 'Centre B', 'Comment about centre', spare.id, devices.A!, devices.B!);
+    });
+    afterAll(() => dispose?.());
+
+    for (const row of MATRIX) {
+      it(`${row.name}: ${ROLES.map((role) => `${role} ${row.expect[role]}`).join(', ')}`, async () => {
+        const actual = {} as Record<Caller, Expected>;
+        for (const caller of ROLES) {
+          const session = row.name === 'POST /auth/logout' ? spareSessions[caller] : sessions[caller];
+          const response = await call(app, session, row.method, row.path(x), { body: row.body?.(x) });
+          actual[caller] = await outcome(response.clone(), row.expect[caller]);
+          // Another organisation's admin never sees a thing of this one.
+          if (caller === 'foreign') {
+            const text = await response.text();
+            for (const secret of ourSecrets) expect(text, `${row.name} as foreign admin`).not.toContain(secret);
+          }
+        }
+        expect(actual).toEqual(row.expect);
+      });
+    }
+
+    it('answers every route with 401 not_signed_in without a session (signing out excepted: 204)', async () => {
+      const actual: Record<string, Expected> = {};
+      const expected: Record<string, Expected> = {};
+      for (const row of MATRIX) {
+        const response = await call(app, undefined, row.method, row.path(x), { body: row.body?.(x) });
+        actual[row.name] = await outcome(response, '');
+        expected[row.name] = row.name === 'POST /auth/logout' ? '204' : '401 not_signed_in';
+      }
+      expect(actual).toEqual(expected);
+    });
+
+    it('answers every state change with 403 csrf_failed without the CSRF token, or from a foreign Origin', async () => {
+      const actual: Record<string, Expected> = {};
+      const expected: Record<string, Expected> = {};
+      for (const row of MATRIX.filter((m) => m.method !== 'GET')) {
+        // The admin may make every one of them, so only the missing token can be the reason.
+        const withoutToken = await call(app, sessions.admin, row.method, row.path(x), { body: row.body?.(x), csrf: false });
+        actual[`${row.name} without token`] = await outcome(withoutToken, '');
+        const foreignOrigin = await call(app, sessions.admin, row.method, row.path(x), { body: row.body?.(x), headers: { origin: 'https://evil.example' } });
+        actual[`${row.name} from a foreign origin`] = await outcome(foreignOrigin, '');
+        expected[`${row.name} without token`] = '403 csrf_failed';
+        expected[`${row.name} from a foreign origin`] = '403 csrf_failed';
+      }
+      expect(actual).toEqual(expected);
+      expect((await call(app, sessions.admin, 'GET', '/auth/me')).status).toBe(200);
+    });
+  });
+}
