@@ -1,8 +1,9 @@
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { createSignal } from 'solid-js';
+import { expectedKeys } from './expectedKeys.ts';
 
 /** Every namespace of the app's words; the kiosk loads only its own, staff screens add theirs when opened. */
-export const NAMESPACES = ['kiosk', 'staff'] as const;
+export const NAMESPACES = ['kiosk', 'staff', 'results'] as const;
 const KIOSK_NAMESPACES = ['kiosk'];
 export const FALLBACK_LANGUAGE = 'en';
 
@@ -40,7 +41,8 @@ function auditLanguage(language: string): void {
     if (!reference || !i18next.hasLoadedNamespace(ns, { lng: language })) continue;
     const bundle = i18next.getResourceBundle(language, ns) as unknown;
     const have = new Set(bundle ? flattenKeys(bundle) : []);
-    for (const key of reference ? flattenKeys(reference) : []) if (!have.has(key)) gaps.push(`${ns}:${key}`);
+    // Plural keys follow the language's own forms (ru hidden_few, ar hidden_zero), not English's _one/_other.
+    for (const key of expectedKeys(flattenKeys(reference), language)) if (!have.has(key)) gaps.push(`${ns}:${key}`);
   }
   setMissingKeys((current) => ({ ...current, [language]: gaps }));
 }

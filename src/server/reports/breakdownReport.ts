@@ -37,7 +37,7 @@ function groupsOf(dimension: string, definition: SurveyDefinition, seen: Iterabl
   if (demographic) {
     const known = answerValueLabels(demographic, definition).map(({ value, label }) => ({ value, label }));
     const extra = [...seen].filter((v) => v !== NOT_SAID && !known.some((k) => k.value === v)).sort().map((value) => ({ value, label: valueItself(value, definition) }));
-    return [...known, ...extra, { value: NOT_SAID, label: localeText('staff', 'reports.group.none') ?? valueItself(NOT_SAID, definition) }];
+    return [...known, ...extra, { value: NOT_SAID, label: localeText('results', 'breakdown.notGiven') ?? valueItself(NOT_SAID, definition) }];
   }
   const order = dimension === 'language' ? definition.languages : (KNOWN_VALUES[dimension] ?? []);
   const rank = (value: string) => (order.includes(value) ? order.indexOf(value) : order.length);
@@ -45,12 +45,12 @@ function groupsOf(dimension: string, definition: SurveyDefinition, seen: Iterabl
     value,
     label: dimension === 'language'
       ? { en: languageInfo(value).englishName, [value]: languageInfo(value).nativeName }
-      : (localeText('staff', `reports.${dimension}.${value}`) ?? valueItself(value, definition)),
+      : (localeText('results', `breakdown.${dimension === 'mode' ? 'modes' : 'sources'}.${value}`) ?? valueItself(value, definition)),
   }));
 }
 
 function dimensionLabel(dimension: string, definition: SurveyDefinition): LocalizedText {
-  return demographicQuestion(dimension, definition)?.text ?? localeText('staff', `reports.dimension.${dimension}`) ?? valueItself(dimension, definition);
+  return demographicQuestion(dimension, definition)?.text ?? localeText('results', `breakdown.dimensions.${dimension}`) ?? valueItself(dimension, definition);
 }
 
 /** A hidden group shows nothing, not even how many answered: a small group's size is withheld too. */

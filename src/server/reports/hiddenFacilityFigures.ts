@@ -31,18 +31,25 @@ export async function hiddenFacilityFigures(
   input: { surveyId: string; organisationId: string; quarters: QuarterId[]; questionIds: string[]; minCellSize: number },
 ): Promise<HiddenFacilityFigures> {
   const facilityIds = (await db.selectFrom('facilities').select('id').where('organisation_id', '=', input.organisationId).orderBy('name').orderBy('id').execute()).map((f) => f.id);
-  // Respondents per question ('_n', kept for every question under the all-responses
-  // dimension) and responses per quarter: one index range per question.
-  const rows = await db.selectFrom('report_cells')
-    .select(['period', 'facility_id', 'question_id', (eb) => eb.fn.sum<number>('count').as('n')])
-    .where('survey_id', '=', input.surveyId).where('period', 'in', input.quarters)
-    .where('dimension', '=', ALL_RESPONSES).where('dimension_value', '=', '')
-    .where((eb) => eb.or([
-      eb('question_id', '=', RESPONSE_STATUS),
-      eb.and([eb('question_id', 'in', input.questionIds.length ? input.questionIds : ['']), eb('answer_value', '=', RESPONDENTS)]),
-    ]))
-    .where('facility_id', 'in', db.selectFrom('facilities').select('id').where('organisation_id', '=', input.organisationId))
-    .groupBy(['period', 'facility_id', 'question_id']).execute();
+  // Responses per quarter, and respondents per question ('_n', kept for every question
+  // under the all-responses dimension): two queries, each a few tight index ranges (an OR
+  // of the two would make SQLite scan the whole quarter).
+  const cells = (questionIds: string[], answerValue?: string) => {
+    let query = db.selectFrom('report_cells')
+      .select(['period', 'facility_id', 'question_id', (eb) => eb.fn.sum<number>('count').as('n')])
+      .where('survey_id', '=', input.surveyId).where('period', 'in', input.quarters)
+      .where('dimension', '=', ALL_RESPONSES).where('dimension_value', '=', '')
+      .where('question_id', 'in', questionIds);
+    if (answerValue !== undefined) query = query.where('answer_value', '=', answerValue);
+    return query
+      .where('facility_id', 'in', db.selectFrom('facilities').select('id').where('organisation_id', '=', input.organisationId))
+      .groupBy(['period', 'facility_id', 'question_id']).execute();
+  };
+  const [responses, respondents] = await Promise.all([
+    cells([RESPONSE_STATUS]),
+    input.questionIds.length ? cells(input.questionIds, RESPONDENTS) : Promise.resolve([]),
+  ]);
+  const rows = [...responses, ...respondents];
   const ns = new Map<string, number>();
   for (const row of rows) ns.set(`${row.period}\u0000${row.question_id}\u0000${row.facility_id}`, Number(row.n));
   const n = (quarter: string, questionId: string, facilityId: string) => ns.get(`${quarter}\u0000${questionId}\u0000${facilityId}`) ?? 0;

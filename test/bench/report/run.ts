@@ -3,8 +3,8 @@
  * 1,000,000 responses of the built-in resident survey across 100 facilities and 8 quarters
  * into SQLite (a temp file) and into a throwaway PostgreSQL, with the report cells the
  * production functions count for them, then times the facility dashboard, the central
- * comparison, breakdowns, a custom range and a 100,000-row per-response export, in a fresh
- * child process so its peak RSS is the reports' own. See README.md next to this file.
+ * comparison, breakdowns and a custom range, then a 100,000-row per-response export, each
+ * in a fresh child process so its peak RSS is its own. See README.md next to this file.
  *
  * Prints figures against the budgets (dashboard and comparison <= 100 ms); never fails on a
  * figure, only when the bench itself breaks.
@@ -22,7 +22,7 @@ import { migrateToLatest } from '../../../src/server/db/migrate.ts';
 import type { QuarterId } from '../../../src/survey/periods.ts';
 import { findPostgresBinDir, startPostgres } from '../../server/support/startPostgres.ts';
 import { loadBench, type LoadResult } from './loadBench.ts';
-import { measureReports, type Measurement } from './measureReports.ts';
+import { measureExport, measureReports, type ExportMeasurement, type ReportMeasurement } from './measureReports.ts';
 
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = resolve(dirname(HERE), '../../..');
@@ -34,7 +34,7 @@ const { values } = parseArgs({
     responses: { type: 'string', default: '1000000' }, facilities: { type: 'string', default: '100' }, runs: { type: 'string', default: '15' },
     only: { type: 'string' }, seed: { type: 'string', default: '20261' },
     // Internal: the child that measures.
-    measure: { type: 'string' }, db: { type: 'string' }, organisation: { type: 'string' }, 'facility-ids': { type: 'string' },
+    measure: { type: 'string' }, part: { type: 'string' }, db: { type: 'string' }, organisation: { type: 'string' }, 'facility-ids': { type: 'string' },
   },
 });
 const responses = Number(values.responses);
@@ -44,7 +44,9 @@ const runs = Number(values.runs);
 if (values.measure) {
   const kind = values.measure;
   const handle = kind === 'postgres' ? createDatabase({ databaseUrl: values.db! }) : createDatabase({ sqlitePath: values.db! });
-  const measurement = await measureReports(handle, { organisationId: values.organisation!, facilityIds: values['facility-ids']!.split(','), quarter: NEWEST_QUARTER, runs });
+  const measurement = values.part === 'export'
+    ? await measureExport(handle, { organisationId: values.organisation!, quarter: NEWEST_QUARTER })
+    : await measureReports(handle, { organisationId: values.organisation!, facilityIds: values['facility-ids']!.split(','), quarter: NEWEST_QUARTER, runs });
   await handle.close();
   console.log(`RESULT ${JSON.stringify(measurement)}`);
   process.exit(0);
@@ -70,20 +72,25 @@ async function benchOne(kind: 'sqlite' | 'postgres', open: () => Promise<{ handl
   log(`  loaded in ${s.total.toFixed(0)} s (generating and counting cells ${s.generateAndCount.toFixed(0)} s, writing ${s.write.toFixed(0)} s, secondary indexes and ANALYZE ${s.indexes.toFixed(0)} s);`
     + ` ${loaded.rows.responses.toLocaleString('en')} responses, ${loaded.rows.reportCells.toLocaleString('en')} report cells, ${loaded.rows.rollupCounts.toLocaleString('en')} day rollup cells; loader peak RSS ${mb(process.resourceUsage().maxRSS / 1024)}`);
 
-  // node --cpu-prof … run.ts profiles the measuring process too.
-  const child = spawnSync(process.execPath, [...process.execArgv.filter((a) => a.startsWith('--cpu-prof')), '--import', 'tsx', HERE, '--measure', kind, '--db', location, '--organisation', loaded.organisationId,
-    '--facility-ids', loaded.facilityIds.join(','), '--runs', String(runs)], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
-  const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
-  if (child.status !== 0 || !line) throw new Error(`the measuring process failed (exit ${child.status}): ${child.stdout.slice(-2000)}`);
-  const measured = JSON.parse(line.slice('RESULT '.length)) as Measurement;
+  // node --cpu-prof … run.ts profiles the measuring processes too.
+  const measure = <T,>(part: 'reports' | 'export'): T => {
+    const child = spawnSync(process.execPath, [...process.execArgv.filter((a) => a.startsWith('--cpu-prof')), '--import', 'tsx', HERE, '--measure', kind, '--part', part, '--db', location,
+      '--organisation', loaded.organisationId, '--facility-ids', loaded.facilityIds.join(','), '--runs', String(runs)], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
+    const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+    if (child.status !== 0 || !line) throw new Error(`the measuring process failed (exit ${child.status}): ${child.stdout.slice(-2000)}`);
+    return JSON.parse(line.slice('RESULT '.length)) as T;
+  };
+  const measured = measure<ReportMeasurement>('reports');
+  const exported = measure<ExportMeasurement>('export');
   log(`  ${'report (median of runs after one warm-up)'.padEnd(52)} ${'median'.padStart(9)} ${'max'.padStart(9)} ${'JSON'.padStart(9)}  budget`);
   for (const t of measured.timings) {
     const verdict = t.budgetMs === undefined ? '' : `${t.budgetMs} ms: ${t.medianMs <= t.budgetMs ? 'WITHIN' : 'OVER'}`;
     log(`  ${`${t.name} x${t.runs}`.padEnd(52)} ${`${t.medianMs.toFixed(1)} ms`.padStart(9)} ${`${t.maxMs.toFixed(1)} ms`.padStart(9)} ${`${(t.bytes / 1024).toFixed(0)} KB`.padStart(9)}  ${verdict}`);
   }
-  if ('missing' in measured.export) log(`  export: not timed (${measured.export.missing})`);
-  else log(`  per-response CSV export of ${NEWEST_QUARTER} (all facilities): ${measured.export.rows.toLocaleString('en')} rows, ${(measured.export.bytes / 1024 / 1024).toFixed(1)} MB, median ${(measured.export.medianMs / 1000).toFixed(2)} s of ${measured.export.runs} (${Math.round(measured.export.rows / (measured.export.medianMs / 1000)).toLocaleString('en')} rows/s)`);
-  log(`  measuring process peak RSS: ${mb(measured.peakRssMb.reports)} after the reports, ${mb(measured.peakRssMb.afterExport)} after the export`);
+  log(`  reports process peak RSS: ${mb(measured.peakRssMb)}`);
+  const e = exported.export;
+  if ('missing' in e) log(`  export: not timed (${e.missing})`);
+  else log(`  per-response CSV export of ${NEWEST_QUARTER} (all facilities): ${e.rows.toLocaleString('en')} rows, ${(e.bytes / 1024 / 1024).toFixed(1)} MB, median ${(e.medianMs / 1000).toFixed(2)} s of ${e.runs} (${Math.round(e.rows / (e.medianMs / 1000)).toLocaleString('en')} rows/s); export process peak RSS ${mb(exported.peakRssMb)}, budget 200 MB: ${exported.peakRssMb <= 200 ? 'WITHIN' : 'OVER'}`);
 }
 
 const only = values.only;

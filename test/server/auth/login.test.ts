@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/server/createApp.ts';
 import type { DatabaseHandle } from '../../../src/server/db/createDatabase.ts';
 import { hashToken } from '../../../src/server/hashToken.ts';
-import { createFacility, createOrganisation } from '../../../src/server/queries/organisations.ts';
 import { createStaff } from '../../../src/server/queries/staff.ts';
 import { testDatabaseKinds } from '../support/testDatabases.ts';
-import { call, errorCode, jsonRequest, login, sessionCookieOf } from './staffClient.ts';
+import { call, errorCode, jsonRequest, login, openStaffApp, sessionCookieOf } from './staffClient.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -21,10 +20,7 @@ for (const kind of testDatabaseKinds()) {
     let n = 0;
 
     beforeAll(async () => {
-      ({ handle: database, dispose } = await kind.open());
-      app = createApp({ staticRoot: 'dist', db: database.db, staff: { now: () => clock, loginPerMinute: 1000 } });
-      organisationId = (await createOrganisation(database.db, { name: 'Fedasil test' })).id;
-      facilityId = (await createFacility(database.db, { organisationId, name: 'Centre A', timeZone: 'Europe/Brussels' })).id;
+      ({ database, dispose, app, organisationId, facilityId } = await openStaffApp(kind, () => clock));
     });
     afterAll(() => dispose?.());
 

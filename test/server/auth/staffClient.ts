@@ -1,8 +1,25 @@
 import type { Hono } from 'hono';
 import { expect } from 'vitest';
+import { createApp } from '../../../src/server/createApp.ts';
+import { createFacility, createOrganisation } from '../../../src/server/queries/organisations.ts';
+import type { TestDatabaseKind } from '../support/testDatabases.ts';
 
 /** A signed-in browser as far as the API can tell: the session cookie and the CSRF token. */
 export interface StaffSession { cookie: string; csrfToken: string; staff: { id: string; role: string; organisationId: string; facilityIds: string[] } }
+
+/** A fresh database with one organisation and one facility, and the app on the test's clock (sign-in rate limit out of the way). */
+export async function openStaffApp(kind: TestDatabaseKind, now: () => Date) {
+  const { handle: database, dispose } = await kind.open();
+  try {
+    const app = createApp({ staticRoot: 'dist', db: database.db, staff: { now, loginPerMinute: 1000 } });
+    const organisationId = (await createOrganisation(database.db, { name: 'Fedasil test' })).id;
+    const facilityId = (await createFacility(database.db, { organisationId, name: 'Centre A', timeZone: 'Europe/Brussels' })).id;
+    return { database, dispose, app, organisationId, facilityId };
+  } catch (caught) {
+    await dispose();
+    throw caught;
+  }
+}
 
 export function jsonRequest(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
   return { method, headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) };

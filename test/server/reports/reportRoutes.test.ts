@@ -274,6 +274,7 @@ for (const kind of testDatabaseKinds()) {
         const groups = groupsOf(report, 'room.satisfied');
         expect(groups).toHaveLength(1);
         expect(groups[0]!.figures).toMatchObject({ n: 32, hidden: false });
+        expect(groups[0]!.label).toMatchObject({ en: 'Answered alone', fr: 'Répondu seul' });
       });
 
       it('lets a manager break down their own facility only, and only by naming it', async () => {

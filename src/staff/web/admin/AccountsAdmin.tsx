@@ -4,6 +4,7 @@ import { STAFF_ROLES, type Account, type StaffRole } from '../api/wireSchemas.ts
 import { createApiData } from '../createApiData.ts';
 import { useStaff } from '../StaffContext.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { StatusNote } from '../ui/StatusNote.tsx';
 import { submitListener } from '../ui/submitListener.ts';
 import { TableScroll } from '../ui/TableScroll.tsx';
 
@@ -199,11 +200,7 @@ export function AccountsAdmin() {
           {t('results:admin.accounts.addSubmit')}
         </button>
       </form>
-      <Show when={status()}>
-        <p class="sw-success" role="status">
-          {status()}
-        </p>
-      </Show>
+      <StatusNote message={status()} />
       <ErrorNotice error={error()} />
     </section>
   );

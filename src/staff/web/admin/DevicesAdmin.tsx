@@ -5,6 +5,7 @@ import { createApiData } from '../createApiData.ts';
 import { formatDateTime } from '../formatFigures.ts';
 import { useStaff } from '../StaffContext.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { StatusNote } from '../ui/StatusNote.tsx';
 import { submitListener } from '../ui/submitListener.ts';
 import { TableScroll } from '../ui/TableScroll.tsx';
 
@@ -106,11 +107,7 @@ export function DevicesAdmin() {
           </Show>
         )}
       </Show>
-      <Show when={status()}>
-        <p class="sw-success" role="status">
-          {status()}
-        </p>
-      </Show>
+      <StatusNote message={status()} />
 
       <h3>{t('results:admin.devices.enrollTitle')}</h3>
       <p>{t('results:admin.devices.enrollIntro')}</p>

@@ -3,6 +3,7 @@ import { t } from '../../../i18n/i18n.ts';
 import type { Facility } from '../api/wireSchemas.ts';
 import { useStaff } from '../StaffContext.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { StatusNote } from '../ui/StatusNote.tsx';
 import { submitListener } from '../ui/submitListener.ts';
 import { TableScroll } from '../ui/TableScroll.tsx';
 
@@ -133,11 +134,7 @@ export function FacilitiesAdmin() {
           {t('results:admin.facilities.addSubmit')}
         </button>
       </form>
-      <Show when={created()}>
-        <p class="sw-success" role="status">
-          {created()}
-        </p>
-      </Show>
+      <StatusNote message={created()} />
       <ErrorNotice error={error()} />
     </section>
   );

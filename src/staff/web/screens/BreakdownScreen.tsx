@@ -1,17 +1,16 @@
-import type { ChartConfiguration } from 'chart.js';
 import { createMemo, For, Match, Show, Switch } from 'solid-js';
 import { t } from '../../../i18n/i18n.ts';
 import type { BreakdownReport, QuestionFigures } from '../../../survey/reportTypes.ts';
 import { ChartCanvas } from '../charts/ChartCanvas.tsx';
-import { percentTick, SERIES_COLOURS } from '../charts/chartStyle.ts';
+import { shareBarChart } from '../charts/shareBarChart.ts';
 import { createApiData } from '../createApiData.ts';
 import { entryLabel } from '../figures/DistributionTable.tsx';
 import { formatCount, formatScore, formatShare } from '../formatFigures.ts';
 import { useStaff } from '../StaffContext.ts';
 import { surveyQuestions } from '../surveyQuestions.ts';
-import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { HiddenFigure } from '../ui/HiddenFigure.tsx';
 import { ReportFilters } from '../ui/ReportFilters.tsx';
+import { ReportState } from '../ui/ReportState.tsx';
 import { TableScroll } from '../ui/TableScroll.tsx';
 
 type BreakdownQuestion = BreakdownReport['questions'][number];
@@ -67,32 +66,13 @@ function BreakdownQuestionView(props: { report: BreakdownReport; question: Break
   // A hidden group keeps its place on the axis, named as hidden, so an empty bar is never read as 0%.
   const axisName = (group: BreakdownQuestion['groups'][number]) =>
     group.figures.hidden ? t('results:chart.hiddenLabel', { name: groupName(group) }) : groupName(group);
-  const rtl = () => document.documentElement.dir === 'rtl';
-
-  const config = (): ChartConfiguration => ({
-    type: 'bar',
-    data: {
+  const config = () =>
+    shareBarChart({
       labels: props.question.groups.map(axisName),
-      datasets: [
-        {
-          label: t('results:comparison.shareSatisfied'),
-          data: props.question.groups.map((g) => (g.figures.hidden || g.figures.satisfiedShare == null ? null : Math.round(g.figures.satisfiedShare * 1000) / 10)),
-          backgroundColor: SERIES_COLOURS[props.index % SERIES_COLOURS.length],
-        },
-      ],
-    },
-    options: {
-      indexAxis: 'y',
-      responsive: true,
-      maintainAspectRatio: false,
-      locale: staff.language(),
-      scales: {
-        x: { min: 0, max: 100, reverse: rtl(), ticks: { callback: percentTick((value) => formatShare(value, staff.language())) } },
-        y: { position: rtl() ? 'right' : 'left' },
-      },
-      plugins: { legend: { display: false } },
-    },
-  });
+      shares: props.question.groups.map((g) => (g.figures.hidden || g.figures.satisfiedShare == null ? null : g.figures.satisfiedShare)),
+      seriesIndex: props.index,
+      language: staff.language(),
+    });
   const summary = () =>
     t('results:breakdown.chartLabel', {
       question: text(),
@@ -199,19 +179,13 @@ export function BreakdownScreen() {
         </select>
       </div>
       <p class="sw-note">{t('results:breakdown.hidingNote')}</p>
-      <ErrorNotice error={report.error()} />
-      <Show when={report.loading()}>
-        <p class="sw-note" role="status">
-          {t('results:loading')}
-        </p>
-      </Show>
-      <Show when={report.data()}>
+      <ReportState source={report}>
         {(data) => (
           <For each={data().questions.filter((q) => !FREE_TEXT_KINDS.includes(q.kind))} fallback={<p>{t('results:breakdown.noQuestions')}</p>}>
             {(question, index) => <BreakdownQuestionView report={data()} question={question} dimensionName={dimensionName()} index={index()} />}
           </For>
         )}
-      </Show>
+      </ReportState>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { useStaff } from '../StaffContext.ts';
 import { surveyQuestions } from '../surveyQuestions.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { ReportFilters } from '../ui/ReportFilters.tsx';
+import { ReportState } from '../ui/ReportState.tsx';
 import { submitListener } from '../ui/submitListener.ts';
 
 type Comment = CommentList['comments'][number];
@@ -158,13 +159,7 @@ export function CommentsScreen() {
           </button>
         </form>
       </div>
-      <ErrorNotice error={list.error()} />
-      <Show when={list.loading()}>
-        <p class="sw-note" role="status">
-          {t('results:loading')}
-        </p>
-      </Show>
-      <Show when={list.data()}>
+      <ReportState source={list}>
         {(data) => (
           <section class="sw-section" aria-labelledby="sw-comments-found">
             <h2 id="sw-comments-found">
@@ -184,7 +179,7 @@ export function CommentsScreen() {
             </ol>
           </section>
         )}
-      </Show>
+      </ReportState>
     </>
   );
 }

@@ -1,16 +1,15 @@
-import type { ChartConfiguration } from 'chart.js';
 import { For, Show } from 'solid-js';
 import { t } from '../../../i18n/i18n.ts';
 import type { ComparisonReport } from '../../../survey/reportTypes.ts';
 import { ChartCanvas } from '../charts/ChartCanvas.tsx';
-import { percentTick, SERIES_COLOURS } from '../charts/chartStyle.ts';
+import { shareBarChart } from '../charts/shareBarChart.ts';
 import { createApiData } from '../createApiData.ts';
 import { formatCount, formatQuarter, formatShare } from '../formatFigures.ts';
 import { useStaff } from '../StaffContext.ts';
-import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { HiddenFigure } from '../ui/HiddenFigure.tsx';
 import { PictogramImage } from '../ui/PictogramImage.tsx';
 import { ReportFilters } from '../ui/ReportFilters.tsx';
+import { ReportState } from '../ui/ReportState.tsx';
 import { TargetVerdict } from '../ui/TargetVerdict.tsx';
 import { TableScroll } from '../ui/TableScroll.tsx';
 
@@ -21,39 +20,20 @@ function IndicatorComparison(props: { report: ComparisonReport; indicator: Compa
   const staff = useStaff();
   const name = () => staff.surveyText(props.indicator.topic?.title, props.report.survey) || staff.surveyText(props.indicator.text, props.report.survey);
   const cellOf = (row: ComparisonReport['rows'][number]): Cell | undefined => row.cells[props.indicator.questionId];
-  const share = (cell: Cell | undefined) => (cell && !cell.hidden && cell.satisfiedShare !== null ? Math.round(cell.satisfiedShare * 1000) / 10 : null);
-  const rtl = () => document.documentElement.dir === 'rtl';
+  const share = (cell: Cell | undefined) => (cell && !cell.hidden && cell.satisfiedShare !== null ? cell.satisfiedShare : null);
 
-  const config = (): ChartConfiguration => ({
-    type: 'bar',
-    data: {
+  const config = () =>
+    shareBarChart({
       // A hidden facility keeps its place on the axis, named as hidden, so an empty bar is never read as 0%.
       labels: props.report.rows.map((row) => (share(cellOf(row)) === null ? t('results:chart.hiddenLabel', { name: row.facility.name }) : row.facility.name)),
-      datasets: [
-        {
-          label: t('results:comparison.shareSatisfied'),
-          data: props.report.rows.map((row) => share(cellOf(row))),
-          backgroundColor: SERIES_COLOURS[props.index % SERIES_COLOURS.length],
-        },
-      ],
-    },
-    options: {
-      indexAxis: 'y',
-      responsive: true,
-      maintainAspectRatio: false,
-      locale: staff.language(),
-      scales: {
-        x: { min: 0, max: 100, reverse: rtl(), ticks: { callback: percentTick((value) => formatShare(value, staff.language())) } },
-        y: { position: rtl() ? 'right' : 'left' },
-      },
-      plugins: { legend: { display: false } },
-    },
-  });
+      shares: props.report.rows.map((row) => share(cellOf(row))),
+      seriesIndex: props.index,
+      language: staff.language(),
+    });
   const summary = () => {
     const parts = props.report.rows.map((row) => {
-      const cell = cellOf(row);
-      const value = cell && !cell.hidden && cell.satisfiedShare !== null ? formatShare(cell.satisfiedShare, staff.language()) : t('results:hidden', { count: props.report.minCellSize });
-      return `${row.facility.name}: ${value}`;
+      const value = share(cellOf(row));
+      return `${row.facility.name}: ${value === null ? t('results:hidden', { count: props.report.minCellSize }) : formatShare(value, staff.language())}`;
     });
     return t('results:comparison.chartLabel', { indicator: name(), target: formatShare(props.indicator.targetPercent / 100, staff.language()), figures: parts.join('; ') });
   };
@@ -116,6 +96,19 @@ function CellRow(props: { name: string; cell: Cell | undefined; minCellSize: num
   );
 }
 
+/** One indicator's cell of the overview table: share satisfied and whether it meets the target. */
+function OverviewCell(props: { cell: Cell | undefined; minCellSize: number }) {
+  const staff = useStaff();
+  return (
+    <td>
+      <Show when={props.cell && !props.cell.hidden} fallback={<HiddenFigure minCellSize={props.minCellSize} />}>
+        <span class="sw-number">{props.cell!.satisfiedShare === null ? t('results:question.none') : formatShare(props.cell!.satisfiedShare, staff.language())}</span>{' '}
+        <TargetVerdict met={props.cell!.met} />
+      </Show>
+    </td>
+  );
+}
+
 /** Facilities side by side for one quarter (admin, analyst). */
 export function ComparisonScreen() {
   const staff = useStaff();
@@ -129,13 +122,7 @@ export function ComparisonScreen() {
     <>
       <h1>{t('results:comparison.title')}</h1>
       <ReportFilters idPrefix="sw-comparison" facility="none" periods="quarter" />
-      <ErrorNotice error={report.error()} />
-      <Show when={report.loading()}>
-        <p class="sw-note" role="status">
-          {t('results:loading')}
-        </p>
-      </Show>
-      <Show when={report.data()}>
+      <ReportState source={report}>
         {(data) => (
           <>
             <section class="sw-section" aria-labelledby="sw-comparison-overview">
@@ -162,19 +149,7 @@ export function ComparisonScreen() {
                           <td class="sw-number">{formatCount(row.responses.complete, staff.language())}</td>
                           <td class="sw-number">{formatCount(row.responses.partial, staff.language())}</td>
                           <td class="sw-number">{row.participation.rate === null ? t('results:participation.unknown') : formatShare(row.participation.rate, staff.language())}</td>
-                          <For each={data().indicators}>
-                            {(indicator) => {
-                              const cell = () => row.cells[indicator.questionId];
-                              return (
-                                <td>
-                                  <Show when={cell() && !cell()!.hidden} fallback={<HiddenFigure minCellSize={data().minCellSize} />}>
-                                    <span class="sw-number">{cell()!.satisfiedShare === null ? t('results:question.none') : formatShare(cell()!.satisfiedShare!, staff.language())}</span>{' '}
-                                    <TargetVerdict met={cell()!.met} />
-                                  </Show>
-                                </td>
-                              );
-                            }}
-                          </For>
+                          <For each={data().indicators}>{(indicator) => <OverviewCell cell={row.cells[indicator.questionId]} minCellSize={data().minCellSize} />}</For>
                         </tr>
                       )}
                     </For>
@@ -185,19 +160,7 @@ export function ComparisonScreen() {
                       <td class="sw-number">{formatCount(data().rows.reduce((n, row) => n + row.responses.complete, 0), staff.language())}</td>
                       <td class="sw-number">{formatCount(data().rows.reduce((n, row) => n + row.responses.partial, 0), staff.language())}</td>
                       <td />
-                      <For each={data().indicators}>
-                        {(indicator) => {
-                          const cell = () => data().total[indicator.questionId];
-                          return (
-                            <td>
-                              <Show when={cell() && !cell()!.hidden} fallback={<HiddenFigure minCellSize={data().minCellSize} />}>
-                                <span class="sw-number">{cell()!.satisfiedShare === null ? t('results:question.none') : formatShare(cell()!.satisfiedShare!, staff.language())}</span>{' '}
-                                <TargetVerdict met={cell()!.met} />
-                              </Show>
-                            </td>
-                          );
-                        }}
-                      </For>
+                      <For each={data().indicators}>{(indicator) => <OverviewCell cell={data().total[indicator.questionId]} minCellSize={data().minCellSize} />}</For>
                     </tr>
                   </tfoot>
                 </table>
@@ -211,7 +174,7 @@ export function ComparisonScreen() {
             </section>
           </>
         )}
-      </Show>
+      </ReportState>
     </>
   );
 }

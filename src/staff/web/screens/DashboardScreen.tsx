@@ -1,25 +1,16 @@
 import { Show } from 'solid-js';
 import { t } from '../../../i18n/i18n.ts';
-import { createApiData } from '../createApiData.ts';
-import { periodQuery } from '../createReportSelection.ts';
+import { createFacilityReport } from '../createFacilityReport.ts';
 import { FacilityReportBody, periodLabel } from '../figures/FacilityReportBody.tsx';
 import { useStaff } from '../StaffContext.ts';
-import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { ReportFilters } from '../ui/ReportFilters.tsx';
+import { ReportState } from '../ui/ReportState.tsx';
 
 /** A facility's results for a quarter (or response totals for a date range). */
 export function DashboardScreen() {
   const staff = useStaff();
   const { selection, router } = staff;
-  const report = createApiData(
-    () => {
-      const survey = selection.surveyId();
-      const facility = selection.facilityId();
-      if (!survey || !facility) return undefined;
-      return { survey, facility, ...periodQuery(selection.period()) };
-    },
-    (choice) => staff.api.facilityReport(choice),
-  );
+  const report = createFacilityReport(staff);
   const canEnterResidents = () => staff.user().role === 'admin' || staff.user().role === 'manager';
   const printHref = () => {
     const params = new URLSearchParams({ survey: selection.surveyId(), facility: selection.facilityId(), lang: staff.language() });
@@ -44,13 +35,7 @@ export function DashboardScreen() {
       <Show when={staff.facilities()?.length === 0}>
         <p>{t('results:dashboard.noFacilities')}</p>
       </Show>
-      <ErrorNotice error={report.error()} />
-      <Show when={report.loading()}>
-        <p class="sw-note" role="status">
-          {t('results:loading')}
-        </p>
-      </Show>
-      <Show when={report.data()}>
+      <ReportState source={report}>
         {(data) => (
           <>
             <p class="sw-report-head">
@@ -66,7 +51,7 @@ export function DashboardScreen() {
             />
           </>
         )}
-      </Show>
+      </ReportState>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { formatCount } from '../formatFigures.ts';
 import { useStaff } from '../StaffContext.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { ReportFilters } from '../ui/ReportFilters.tsx';
+import { StatusNote } from '../ui/StatusNote.tsx';
 
 /** Hands a fetched file to the browser's own download. */
 function saveFile(blob: Blob, fileName: string) {
@@ -88,11 +89,7 @@ export function ExportsScreen() {
             {t('results:exports.aggregateXlsx')}
           </button>
         </div>
-        <Show when={status()}>
-          <p class="sw-success" role="status">
-            {status()}
-          </p>
-        </Show>
+        <StatusNote message={status()} />
         <ErrorNotice error={error()} />
       </section>
 

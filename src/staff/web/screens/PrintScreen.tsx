@@ -1,11 +1,9 @@
-import { Show } from 'solid-js';
 import { t } from '../../../i18n/i18n.ts';
-import { createApiData } from '../createApiData.ts';
-import { periodQuery } from '../createReportSelection.ts';
+import { createFacilityReport } from '../createFacilityReport.ts';
 import { FacilityReportBody, periodLabel } from '../figures/FacilityReportBody.tsx';
 import { formatDateTime } from '../formatFigures.ts';
 import { useStaff } from '../StaffContext.ts';
-import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { ReportState } from '../ui/ReportState.tsx';
 
 /**
  * The facility's quarterly report laid out for A4 (/staff/print?survey=&facility=&period=&lang=):
@@ -13,27 +11,12 @@ import { ErrorNotice } from '../ui/ErrorNotice.tsx';
  */
 export function PrintScreen() {
   const staff = useStaff();
-  const { selection } = staff;
-  const report = createApiData(
-    () => {
-      const survey = selection.surveyId();
-      const facility = selection.facilityId();
-      if (!survey || !facility) return undefined;
-      return { survey, facility, ...periodQuery(selection.period()) };
-    },
-    (choice) => staff.api.facilityReport(choice),
-  );
+  const report = createFacilityReport(staff);
   const printedAt = formatDateTime(new Date().toISOString(), staff.language());
 
   return (
     <div class="sw-print">
-      <ErrorNotice error={report.error()} />
-      <Show when={report.loading()}>
-        <p class="sw-note" role="status">
-          {t('results:loading')}
-        </p>
-      </Show>
-      <Show when={report.data()}>
+      <ReportState source={report}>
         {(data) => (
           <article class="sw-print__page">
             <header class="sw-print__head">
@@ -47,7 +30,7 @@ export function PrintScreen() {
             <FacilityReportBody report={data()} print />
           </article>
         )}
-      </Show>
+      </ReportState>
     </div>
   );
 }
