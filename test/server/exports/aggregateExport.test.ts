@@ -5,7 +5,8 @@ import { rebuildReportCells } from '../../../src/server/reports/rebuildReportCel
 import type { FacilityReport } from '../../../src/survey/reportTypes.ts';
 import { call, errorCode } from '../auth/staffClient.ts';
 import { testDatabaseKinds } from '../support/testDatabases.ts';
-import { insertResponses, makeExportWorld, response, type ExportWorld } from './exportFixture.ts';
+import { createFacility } from '../../../src/server/queries/organisations.ts';
+import { insertEnrollment, insertResponses, makeExportWorld, response, type ExportWorld } from './exportFixture.ts';
 import { csvValues } from './parseCsv.ts';
 import { readXlsx } from './readXlsx.ts';
 
@@ -21,6 +22,10 @@ for (const kind of testDatabaseKinds()) {
     beforeAll(async () => {
       ({ handle: database, dispose } = await kind.open());
       world = await makeExportWorld(database.db);
+      // A third facility with enough responses: beside B's hidden quarter it is the one hidden
+      // in the organisation-wide table to protect B, so A's figures stay shown.
+      const c = await createFacility(database.db, { organisationId: world.organisationId, name: 'Centre C', timeZone: 'Europe/Brussels' });
+      const inC = { facilityId: c.id, enrollmentId: await insertEnrollment(database.db, c.id), reportedAt: '2026-07-11T10:00:00.000Z' };
       const inA = { facilityId: world.facilityA.id, enrollmentId: world.enrollmentA, reportedAt: '2026-07-10T10:00:00.000Z' };
       const satisfied: Array<boolean | 'prefer-not-to-answer'> = [true, true, true, true, false, false, 'prefer-not-to-answer'];
       await insertResponses(database.db, world.organisationId, [
@@ -29,6 +34,7 @@ for (const kind of testDatabaseKinds()) {
           ...(value === false ? { 'room.reasons': i === 4 ? ['noise'] : ['noise', 'cold'] } : {}),
           ...(i < 3 ? { 'food.expect': 'at' } : {}),
         } })),
+        ...[1, 2, 3, 4, 5].map(() => response({ ...inC, answers: { 'room.satisfied': true, 'room.score': 7 } })),
         ...[1, 2].map(() => response({ facilityId: world.facilityB.id, enrollmentId: world.enrollmentB, reportedAt: '2026-07-12T10:00:00.000Z', answers: { 'room.satisfied': true, 'room.score': 9 } })),
       ]);
       await rebuildReportCells(database.db, { force: true });

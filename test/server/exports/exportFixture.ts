@@ -87,7 +87,7 @@ export interface ExportWorld {
   sessions: Record<'admin' | 'analyst' | 'designer' | 'managerA' | 'managerB', StaffSession>;
 }
 
-async function insertEnrollment(db: Kysely<Database>, facilityId: string): Promise<string> {
+export async function insertEnrollment(db: Kysely<Database>, facilityId: string): Promise<string> {
   const id = makeUuidV7();
   await db.insertInto('enrollments').values({
     id, facility_id: facilityId, name: 'Common room tablet', token_hash: randomBytes(32).toString('hex'), secret: randomBytes(32).toString('base64url'),
