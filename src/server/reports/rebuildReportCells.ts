@@ -81,7 +81,7 @@ export async function rebuildReportCells(
         forEachReportCell(
           { survey, facilityId: row.facility_id, timeZone: row.time_zone, reportedAt: row.reported_at, status: row.status, mode: row.mode, language: row.language, source: row.source, answers: JSON.parse(row.answers) as Answers },
           (dimension, dimensionValue, questionId, answerValue) => {
-            // The key in reportCellKey's order, so the flushed cells are sorted like mergeReportCells'.
+            // The key in the primary key's column order, so the flushed cells are sorted like countReportCells'.
             const key = prefix + dimension + SEP + dimensionValue + SEP + questionId + SEP + answerValue + suffix;
             pending.set(key, (pending.get(key) ?? 0) + 1);
           },

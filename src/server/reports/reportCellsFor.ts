@@ -129,8 +129,9 @@ export function reportCellsFor(input: ReportCellInput): ReportCell[] {
 }
 
 /**
- * The merged cells of many responses (a batch), in key order like mergeReportCells, built
- * without an object per counted cell: ingest counts a few hundred cells per response.
+ * The merged cells of many responses (a batch), sorted by the primary key's column order
+ * so concurrent writers lock shared rows in one order; built without an object per counted
+ * cell, since ingest counts a few hundred cells per response.
  */
 export function countReportCells(inputs: Iterable<ReportCellInput>): ReportCell[] {
   const merged = new Map<string, ReportCell>();
@@ -143,26 +144,6 @@ export function countReportCells(inputs: Iterable<ReportCellInput>): ReportCell[
       if (existing) existing.count += 1;
       else merged.set(key, { ...base, dimension, dimensionValue, questionId, answerValue, count: 1 });
     });
-  }
-  return [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, cell]) => cell);
-}
-
-/** The cell's key, in the primary key's column order; cells sorted by it lock rows in one order. */
-export function reportCellKey(cell: Omit<ReportCell, 'count'>): string {
-  return [cell.surveyId, cell.facilityId, cell.period, cell.dimension, cell.dimensionValue, cell.questionId, cell.answerValue, cell.surveyVersion].join('\u0000');
-}
-
-/**
- * Adds up cells with the same key (one upsert per distinct cell in a batch) and returns
- * them in key order, so concurrent batches lock shared rows in the same order (PostgreSQL).
- */
-export function mergeReportCells(cells: Iterable<ReportCell>): ReportCell[] {
-  const merged = new Map<string, ReportCell>();
-  for (const cell of cells) {
-    const key = reportCellKey(cell);
-    const existing = merged.get(key);
-    if (existing) existing.count += cell.count;
-    else merged.set(key, { ...cell });
   }
   return [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, cell]) => cell);
 }

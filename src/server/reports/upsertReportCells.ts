@@ -5,7 +5,7 @@ import type { ReportCell } from './reportCellsFor.ts';
 const CHUNK = 500;
 
 /**
- * Adds merged cells to report_cells, in the order given (mergeReportCells sorts them by
+ * Adds merged cells to report_cells, in the order given (countReportCells sorts them by
  * key, so concurrent writers lock shared rows in one order). Run it in the transaction
  * that writes the responses counted.
  */
