@@ -22,6 +22,8 @@ export interface ReportMeasurement {
 export interface ExportMeasurement {
   export: { medianMs: number; runs: number; rows: number; bytes: number } | { missing: string };
   peakRssMb: number;
+  /** Live heap after a full GC, sampled while the last run streams: flat when memory is constant. */
+  heapAfterGcMb: { first: number; last: number; samples: number };
 }
 
 const median = (values: number[]) => {
@@ -74,14 +76,24 @@ export async function measureReports(handle: DatabaseHandle, input: { organisati
  */
 export async function measureExport(handle: DatabaseHandle, input: { organisationId: string; quarter: QuarterId }): Promise<ExportMeasurement> {
   const module = await import('../../../src/server/exports/writeResponseRows.ts').catch((error: Error) => ({ missing: error.message }));
-  if ('missing' in module) return { export: { missing: `src/server/exports/writeResponseRows.ts could not be loaded: ${module.missing}` }, peakRssMb: peakRssMb() };
+  const heap: number[] = [];
+  if ('missing' in module) return { export: { missing: `src/server/exports/writeResponseRows.ts could not be loaded: ${module.missing}` }, peakRssMb: peakRssMb(), heapAfterGcMb: { first: 0, last: 0, samples: 0 } };
   const samples: number[] = [];
   let last = { rows: 0, bytes: 0 };
   const runs = 3;
+  const gc = (globalThis as { gc?: () => void }).gc;
   for (let run = 0; run < runs; run++) {
+    let chunks = 0;
+    // Only the last run samples the heap (a forced GC costs time the others must not pay).
+    const sink = run === runs - 1 && gc ? () => {
+      if (++chunks % 50 === 0) {
+        gc();
+        heap.push(process.memoryUsage().heapUsed / 1048576);
+      }
+    } : () => undefined;
     const started = performance.now();
-    last = await module.writeResponseRows(handle.db, { organisationId: input.organisationId, surveyId: 'resident-satisfaction', period: input.quarter }, () => undefined);
-    samples.push(performance.now() - started);
+    last = await module.writeResponseRows(handle.db, { organisationId: input.organisationId, surveyId: 'resident-satisfaction', period: input.quarter }, sink);
+    if (run < runs - 1 || !gc) samples.push(performance.now() - started);
   }
-  return { export: { medianMs: median(samples), runs, ...last }, peakRssMb: peakRssMb() };
+  return { export: { medianMs: median(samples), runs: samples.length, ...last }, peakRssMb: peakRssMb(), heapAfterGcMb: { first: heap[0] ?? 0, last: heap.at(-1) ?? 0, samples: heap.length } };
 }

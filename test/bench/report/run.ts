@@ -74,7 +74,7 @@ async function benchOne(kind: 'sqlite' | 'postgres', open: () => Promise<{ handl
 
   // node --cpu-prof … run.ts profiles the measuring processes too.
   const measure = <T,>(part: 'reports' | 'export'): T => {
-    const child = spawnSync(process.execPath, [...process.execArgv.filter((a) => a.startsWith('--cpu-prof')), '--import', 'tsx', HERE, '--measure', kind, '--part', part, '--db', location,
+    const child = spawnSync(process.execPath, [...process.execArgv.filter((a) => a.startsWith('--cpu-prof')), ...(part === 'export' ? ['--expose-gc'] : []), '--import', 'tsx', HERE, '--measure', kind, '--part', part, '--db', location,
       '--organisation', loaded.organisationId, '--facility-ids', loaded.facilityIds.join(','), '--runs', String(runs)], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
     const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
     if (child.status !== 0 || !line) throw new Error(`the measuring process failed (exit ${child.status}): ${child.stdout.slice(-2000)}`);
@@ -90,7 +90,7 @@ async function benchOne(kind: 'sqlite' | 'postgres', open: () => Promise<{ handl
   log(`  reports process peak RSS: ${mb(measured.peakRssMb)}`);
   const e = exported.export;
   if ('missing' in e) log(`  export: not timed (${e.missing})`);
-  else log(`  per-response CSV export of ${NEWEST_QUARTER} (all facilities): ${e.rows.toLocaleString('en')} rows, ${(e.bytes / 1024 / 1024).toFixed(1)} MB, median ${(e.medianMs / 1000).toFixed(2)} s of ${e.runs} (${Math.round(e.rows / (e.medianMs / 1000)).toLocaleString('en')} rows/s); export process peak RSS ${mb(exported.peakRssMb)}, budget 200 MB: ${exported.peakRssMb <= 200 ? 'WITHIN' : 'OVER'}`);
+  else log(`  per-response CSV export of ${NEWEST_QUARTER} (all facilities): ${e.rows.toLocaleString('en')} rows, ${(e.bytes / 1024 / 1024).toFixed(1)} MB, median ${(e.medianMs / 1000).toFixed(2)} s of ${e.runs} (${Math.round(e.rows / (e.medianMs / 1000)).toLocaleString('en')} rows/s); export process peak RSS ${mb(exported.peakRssMb)}, budget 200 MB: ${exported.peakRssMb <= 200 ? 'WITHIN' : 'OVER'}; live heap after GC while streaming ${exported.heapAfterGcMb.first.toFixed(0)} MB at first, ${exported.heapAfterGcMb.last.toFixed(0)} MB at the end (${exported.heapAfterGcMb.samples} samples)`);
 }
 
 const only = values.only;
