@@ -265,4 +265,17 @@ describe('the staff results screens in Chromium, on a real server with responses
     await page.getByRole('status').filter({ hasText: r('admin.devices.codeFor', { facility: seeded.facilityA.name }) }).waitFor();
     expect(await seriousAxeFindings(page)).toEqual([]);
   });
+
+  it('streams an admin one row per response of every facility, and says so when a quarter has none', async () => {
+    await page.goto(`${server.url}/staff/exports?survey=resident-satisfaction&period=2026-Q3`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: r('exports.responsesCsvAll') }).click()]);
+    const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
+    const stored = readDb<{ n: number }>("select count(*) as n from responses where reported_at >= '2026-06-30T22:00:00Z' and reported_at < '2026-09-30T22:00:00Z'")[0]!.n;
+    expect(rows.length - 1).toBe(stored);
+    expect(rows.flat().join(' ')).not.toContain(seeded.facilityA.id);
+
+    await page.goto(`${server.url}/staff/exports?survey=resident-satisfaction&period=2025-Q1`);
+    const [empty] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: r('exports.responsesCsvAll') }).click()]);
+    await page.getByRole('status').filter({ hasText: r('exports.empty', { file: empty.suggestedFilename() }) }).waitFor();
+  });
 });

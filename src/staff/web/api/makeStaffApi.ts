@@ -22,6 +22,7 @@ export class StaffApiError extends Error {
 export type ReportPeriodQuery = { period: string } | { from: string; to: string };
 export type ExportFormat = 'csv' | 'xlsx';
 export type ExportKind = 'aggregate' | 'responses';
+export type ExportParams = { survey: string; period: string; facility?: string | undefined; lang?: string | undefined };
 
 export interface DownloadedExport {
   blob: Blob;
@@ -116,6 +117,16 @@ export function makeStaffApi(options: StaffApiOptions = {}) {
     return parsed.output;
   }
 
+  const exportPath = (kind: ExportKind, format: ExportFormat, params: ExportParams) =>
+    `/exports/${kind === 'aggregate' ? 'aggregate' : 'responses'}.${format}${query(params)}`;
+  const exportHeaders = (response: Response, kind: ExportKind, format: ExportFormat) => {
+    const rowsHeader = response.headers.get('X-Sayso-Rows');
+    return {
+      fileName: fileNameFrom(response.headers.get('Content-Disposition'), `sayso-${kind}.${format}`),
+      rows: rowsHeader !== null && /^\d+$/.test(rowsHeader) ? Number(rowsHeader) : null,
+    };
+  };
+
   const signedIn = (answer: v.InferOutput<typeof SignedIn>) => {
     csrfToken = answer.csrfToken;
     return answer.staff;
@@ -175,15 +186,21 @@ export function makeStaffApi(options: StaffApiOptions = {}) {
     tagComment: (id: string, tag: CommentTag | null) => send('PUT', `/reports/comments/${encodeURIComponent(id)}/tag`, { tag }).then(() => undefined),
 
     /** The address of an export, for a plain link the browser streams to disk. */
-    exportUrl: (kind: ExportKind, format: ExportFormat, params: { survey: string; period: string; facility?: string | undefined; lang?: string | undefined }) =>
-      `${base}/exports/${kind === 'aggregate' ? 'aggregate' : 'responses'}.${format}${query(params)}`,
+    exportUrl: (kind: ExportKind, format: ExportFormat, params: ExportParams) => `${base}${exportPath(kind, format, params)}`,
     /** Fetches an export whole, so the screen can show the server's error or say the file has no rows. */
-    downloadExport: async (kind: ExportKind, format: ExportFormat, params: { survey: string; period: string; facility?: string | undefined; lang?: string | undefined }): Promise<DownloadedExport> => {
-      const path = `/exports/${kind === 'aggregate' ? 'aggregate' : 'responses'}.${format}${query(params)}`;
-      const response = await send('GET', path, undefined, false, '*/*');
-      const rowsHeader = response.headers.get('X-Sayso-Rows');
-      const rows = rowsHeader !== null && /^\d+$/.test(rowsHeader) ? Number(rowsHeader) : null;
-      return { blob: await response.blob(), fileName: fileNameFrom(response.headers.get('Content-Disposition'), `sayso-${kind}.${format}`), rows };
+    downloadExport: async (kind: ExportKind, format: ExportFormat, params: ExportParams): Promise<DownloadedExport> => {
+      const response = await send('GET', exportPath(kind, format, params), undefined, false, '*/*');
+      return { blob: await response.blob(), ...exportHeaders(response, kind, format) };
+    },
+    /**
+     * Asks for a streamed export and stops reading at its headers: the screen can show the
+     * server's error, or that the file has only its header row, before the browser's own
+     * download (a plain link, written to disk as it comes) fetches it again.
+     */
+    checkExport: async (kind: ExportKind, format: ExportFormat, params: ExportParams): Promise<Omit<DownloadedExport, 'blob'>> => {
+      const response = await send('GET', exportPath(kind, format, params), undefined, false, '*/*');
+      await response.body?.cancel().catch(() => undefined);
+      return exportHeaders(response, kind, format);
     },
   };
 }

@@ -1,16 +1,15 @@
 import { createSignal, For, Show } from 'solid-js';
 import { t } from '../../../i18n/i18n.ts';
 import { languageInfo } from '../../../survey/languages.ts';
-import type { ExportFormat } from '../api/makeStaffApi.ts';
+import type { ExportFormat, ExportParams } from '../api/makeStaffApi.ts';
 import { formatCount } from '../formatFigures.ts';
 import { useStaff } from '../StaffContext.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { ReportFilters } from '../ui/ReportFilters.tsx';
 import { StatusNote } from '../ui/StatusNote.tsx';
 
-/** Hands a fetched file to the browser's own download. */
-function saveFile(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
+/** Hands a file (a fetched blob's URL, or a server address the browser streams to disk) to the browser's own download. */
+function startDownload(url: string, fileName: string) {
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -18,6 +17,11 @@ function saveFile(blob: Blob, fileName: string) {
   document.body.append(link);
   link.click();
   link.remove();
+}
+
+function saveFile(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  startDownload(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
@@ -40,26 +44,40 @@ export function ExportsScreen() {
   const [busy, setBusy] = createSignal(false);
   const params = (facility: string | undefined) => ({ survey: selection.surveyId(), period: selection.quarter(), facility, lang: chosenLanguage() });
 
-  const downloadAggregate = async (format: ExportFormat) => {
+  const saidOf = (file: { fileName: string; rows: number | null }) =>
+    file.rows === 0
+      ? t('results:exports.empty', { file: file.fileName })
+      : file.rows === null
+        ? t('results:exports.downloaded', { file: file.fileName })
+        : t('results:exports.downloadedRows', { file: file.fileName, count: file.rows, formatted: formatCount(file.rows, staff.language()) });
+  // Which section the last message belongs to, so it shows next to the button that caused it.
+  const [section, setSection] = createSignal<'aggregate' | 'responses'>('aggregate');
+  const run = async (from: 'aggregate' | 'responses', work: () => Promise<string>) => {
+    setSection(from);
     setBusy(true);
     setStatus('');
     setError(undefined);
     try {
-      const file = await staff.api.downloadExport('aggregate', format, params(selection.facilityId()));
-      saveFile(file.blob, file.fileName);
-      setStatus(
-        file.rows === 0
-          ? t('results:exports.empty', { file: file.fileName })
-          : file.rows === null
-            ? t('results:exports.downloaded', { file: file.fileName })
-            : t('results:exports.downloadedRows', { file: file.fileName, count: file.rows, formatted: formatCount(file.rows, staff.language()) }),
-      );
+      setStatus(await work());
     } catch (caught) {
       setError(caught);
     } finally {
       setBusy(false);
     }
   };
+  const downloadAggregate = (format: ExportFormat) =>
+    run('aggregate', async () => {
+      const file = await staff.api.downloadExport('aggregate', format, params(selection.facilityId()));
+      saveFile(file.blob, file.fileName);
+      return saidOf(file);
+    });
+  // Streamed files: the headers are checked first, so a refusal or an empty file is said on screen.
+  const downloadResponses = (format: ExportFormat, query: ExportParams) =>
+    run('responses', async () => {
+      const file = await staff.api.checkExport('responses', format, query);
+      startDownload(staff.api.exportUrl('responses', format, query), file.fileName);
+      return saidOf(file);
+    });
 
   return (
     <>
@@ -89,37 +107,34 @@ export function ExportsScreen() {
             {t('results:exports.aggregateXlsx')}
           </button>
         </div>
-        <StatusNote message={status()} />
-        <ErrorNotice error={error()} />
+        <Show when={section() === 'aggregate'}>
+          <StatusNote message={status()} />
+          <ErrorNotice error={error()} />
+        </Show>
       </section>
 
       <Show when={perResponse()}>
         <section class="sw-section" aria-labelledby="sw-exports-responses">
           <h2 id="sw-exports-responses">{t('results:exports.responsesTitle')}</h2>
-          {/* Plain links: the server streams these, and the browser writes them to disk as they come. */}
           <p>{t('results:exports.responsesIntro')}</p>
-          <ul class="sw-links">
-            <li>
-              <a href={staff.api.exportUrl('responses', 'csv', params(selection.facilityId()))} download="">
-                {t('results:exports.responsesCsv')}
-              </a>
-            </li>
-            <li>
-              <a href={staff.api.exportUrl('responses', 'xlsx', params(selection.facilityId()))} download="">
-                {t('results:exports.responsesXlsx')}
-              </a>
-            </li>
-            <li>
-              <a href={staff.api.exportUrl('responses', 'csv', params(undefined))} download="">
-                {t('results:exports.responsesCsvAll')}
-              </a>
-            </li>
-            <li>
-              <a href={staff.api.exportUrl('responses', 'xlsx', params(undefined))} download="">
-                {t('results:exports.responsesXlsxAll')}
-              </a>
-            </li>
-          </ul>
+          <div class="sw-actions">
+            <button type="button" class="sw-button" disabled={busy() || !selection.facilityId()} onClick={() => void downloadResponses('csv', params(selection.facilityId()))}>
+              {t('results:exports.responsesCsv')}
+            </button>
+            <button type="button" class="sw-button" disabled={busy() || !selection.facilityId()} onClick={() => void downloadResponses('xlsx', params(selection.facilityId()))}>
+              {t('results:exports.responsesXlsx')}
+            </button>
+            <button type="button" class="sw-button" disabled={busy()} onClick={() => void downloadResponses('csv', params(undefined))}>
+              {t('results:exports.responsesCsvAll')}
+            </button>
+            <button type="button" class="sw-button" disabled={busy()} onClick={() => void downloadResponses('xlsx', params(undefined))}>
+              {t('results:exports.responsesXlsxAll')}
+            </button>
+          </div>
+          <Show when={section() === 'responses'}>
+            <StatusNote message={status()} />
+            <ErrorNotice error={error()} />
+          </Show>
         </section>
       </Show>
     </>
