@@ -28,6 +28,8 @@ export default defineConfig({
     target: 'es2022',
     // Surveys and locales are fetched as data; keep chunk names stable for the bench.
     sourcemap: false,
+    // SAYSO_DIST lets several builds (parallel test runs) keep apart.
+    outDir: process.env.SAYSO_DIST ?? 'dist',
   },
   server: { port: 5173 },
 });

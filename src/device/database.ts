@@ -62,6 +62,48 @@ export interface SettingRow {
   value: unknown;
 }
 
+/**
+ * A prompt clip recorded on this tablet (designer or mediator): kept here from the first
+ * second, heard back, re-recorded, then published (uploaded with POST /api/v1/media).
+ */
+export interface MediaDraft {
+  /** Client-made id (UUID), sent as clipId so a retried upload is one clip on the server. */
+  id: string;
+  /** Prompt key and language it speaks (src/survey/prompts.ts). */
+  key: string;
+  language: string;
+  /** promptTextHash of the text it was recorded for: a changed text shows as stale. */
+  textHash: string;
+  mime: string;
+  audio: ArrayBuffer;
+  durationMs: number;
+  recordedAt: string;
+  /** draft: only here; queued: to upload at the next sync; published: the server has it. */
+  status: 'draft' | 'queued' | 'published';
+  publishedAt?: string;
+  /** The server's last refusal (bad file, too large): shown to staff, the draft kept. */
+  error?: string;
+}
+
+/**
+ * A respondent's spoken comment, sealed with their response's content key as it is made:
+ * it waits here until the server has it, then its bytes are deleted from the tablet.
+ */
+export interface SpokenClip {
+  responseId: string;
+  questionId: string;
+  /** The answer value of the spoken question names this id. */
+  clipId: string;
+  mime: string;
+  /** AES-GCM under the response's content key (AAD sayso/<responseId>/spoken/<questionId>). */
+  iv: string;
+  ct: ArrayBuffer;
+  durationMs: number;
+  recordedAt: string;
+  uploadedAt?: string;
+  error?: string;
+}
+
 export const DATABASE_NAME = 'sayso';
 
 /**
@@ -107,6 +149,14 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       quarantine: 'responseId, rejectedAt',
     },
   },
+  {
+    // v4: prompt clips recorded on the tablet, and respondents' sealed spoken comments.
+    version: 4,
+    stores: {
+      mediaDrafts: 'id, [key+language], status',
+      spokenClips: '[responseId+questionId], responseId, uploadedAt',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -117,6 +167,8 @@ export class SaysoDatabase extends Dexie {
   outbox!: Table<OutboxEntry, string>;
   settings!: Table<SettingRow, string>;
   quarantine!: Table<QuarantinedResponse, string>;
+  mediaDrafts!: Table<MediaDraft, string>;
+  spokenClips!: Table<SpokenClip, [string, string]>;
 
   constructor(name: string = DATABASE_NAME, options: { upToVersion?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, {

@@ -31,6 +31,8 @@ export interface StoreCounts {
  * throws a StorageFault; nothing is reported saved before it is.
  */
 export interface DeviceStore {
+  /** The database itself, for the sibling stores of recorded prompts and spoken comments (mediaDrafts.ts, spokenClips.ts). */
+  readonly database: SaysoDatabase;
   /**
    * Appends answer events; creates the response at its first answer. With a sealer
    * (the tablet has its organisation's key), only ciphertext is stored.
@@ -101,6 +103,7 @@ export function makeDeviceStore(db: SaysoDatabase): DeviceStore {
   };
 
   return {
+    database: db,
     recordAnswers: (ref, changes, now = new Date(), sealer) =>
       guard(async () => {
         const at = now.toISOString();

@@ -12,7 +12,7 @@ export { PREFER_NOT_TO_ANSWER };
 
 export const SURVEY_SCHEMA_ID = 'sayso/survey@1';
 
-const LanguageCode = v.pipe(
+export const LanguageCode = v.pipe(
   v.string(),
   v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as "en", "ar" or "ckb"'),
 );
@@ -41,7 +41,7 @@ const Pictogram = v.picklist(PICTOGRAM_NAMES, 'must name a pictogram of the app 
 /** Audio clip URL per language; optional, the media index can add more (ARCHITECTURE.md). */
 const AudioByLanguage = v.record(LanguageCode, v.pipe(v.string(), v.minLength(1)));
 
-const PromptKey = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_.-]{0,127}$/, 'must be a prompt key such as "resident.room.satisfied"'));
+export const PromptKey = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$/, 'must be a prompt key such as "resident.room.satisfied"'));
 
 export const Choice = v.strictObject({
   value: ChoiceValue,

@@ -1,3 +1,4 @@
+import type { MediaClip } from '../survey/mediaIndex.ts';
 import type { ResponseEnvelope, SyncItemResult } from '../survey/responseEnvelope.ts';
 
 /** How a call to the server failed, in terms the sync loop acts on. */
@@ -20,7 +21,7 @@ export function isRetryable(failure: ApiFailure): boolean {
   return failure.kind === 'network' || failure.status === 408 || failure.status === 429 || failure.status >= 500;
 }
 
-async function call<T>(fetcher: typeof fetch, url: string, init: RequestInit, read: (response: Response) => Promise<T>): Promise<ApiResult<T>> {
+export async function callApi<T>(fetcher: typeof fetch, url: string, init: RequestInit, read: (response: Response) => Promise<T>): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetcher(url, init);
@@ -55,10 +56,10 @@ export function makeDeviceApi(baseUrl = '', fetcher: typeof fetch = (...args) =>
   });
   return {
     enroll: (code: string, name: string) =>
-      call(fetcher, `${baseUrl}/api/v1/devices/enroll`, json({ code, name }), async (r) => (await r.json()) as Enrollment),
+      callApi(fetcher, `${baseUrl}/api/v1/devices/enroll`, json({ code, name }), async (r) => (await r.json()) as Enrollment),
 
     bundle: (token: string, etag?: string) =>
-      call(
+      callApi(
         fetcher,
         `${baseUrl}/api/v1/device/bundle`,
         { headers: { authorization: `Bearer ${token}`, ...(etag ? { 'if-none-match': etag } : {}) }, cache: 'no-store' },
@@ -66,7 +67,25 @@ export function makeDeviceApi(baseUrl = '', fetcher: typeof fetch = (...args) =>
       ),
 
     sync: (token: string, responses: ResponseEnvelope[]) =>
-      call(fetcher, `${baseUrl}/api/v1/sync`, json({ responses }, token), async (r) => ((await r.json()) as { results: SyncItemResult[] }).results),
+      callApi(fetcher, `${baseUrl}/api/v1/sync`, json({ responses }, token), async (r) => ((await r.json()) as { results: SyncItemResult[] }).results),
+
+    /** Publishes a prompt clip recorded on this tablet (docs/media-api.md); a retry with the same clipId is one clip. */
+    uploadMedia: (token: string, clip: { clipId: string; key: string; language: string; textHash: string; durationMs: number; mime: string; audio: ArrayBuffer }) =>
+      callApi(
+        fetcher,
+        `${baseUrl}/api/v1/media?${new URLSearchParams({ clipId: clip.clipId, key: clip.key, language: clip.language, textHash: clip.textHash, durationMs: String(Math.round(clip.durationMs)) })}`,
+        { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': clip.mime }, body: clip.audio },
+        async (r) => (await r.json()) as { clip: MediaClip; duplicate?: boolean },
+      ),
+
+    /** Sends one sealed spoken comment, after its response has been accepted (docs/media-api.md); retry-safe by clipId. */
+    uploadSpoken: (token: string, clip: { responseId: string; questionId: string; clipId: string; mime: string; iv: string; durationMs: number; ct: ArrayBuffer }) =>
+      callApi(
+        fetcher,
+        `${baseUrl}/api/v1/responses/${encodeURIComponent(clip.responseId)}/spoken/${encodeURIComponent(clip.questionId)}?${new URLSearchParams({ clipId: clip.clipId, mime: clip.mime, iv: clip.iv, durationMs: String(Math.round(clip.durationMs)) })}`,
+        { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: clip.ct },
+        async (r) => (await r.json()) as { status: 'stored' | 'duplicate' },
+      ),
   };
 }
 

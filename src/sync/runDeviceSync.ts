@@ -1,6 +1,8 @@
 import type { DeviceStore } from '../device/deviceStore.ts';
 import { bundleSealingKey, getBundle, getEnrollment, getSyncStatus, saveBundle, saveSyncStatus } from '../device/enrollmentRecord.ts';
 import type { DeviceApi } from './deviceApi.ts';
+import { uploadMediaDrafts } from './uploadMediaDrafts.ts';
+import { uploadSpokenClips } from './uploadSpokenClips.ts';
 import { syncOutbox, type SyncOutcome } from './syncOutbox.ts';
 
 /**
@@ -14,6 +16,10 @@ export async function runDeviceSync(store: DeviceStore, api: DeviceApi, now: () 
   const outcome = await syncOutbox({ store, api, enrollment, now, sealingKey: await bundleSealingKey(store) });
   if (outcome.ok) {
     const stored = await getBundle(store);
+    // Spoken comments follow their responses (the server needs the response first); recorded
+    // prompts go before the bundle is fetched, so this tablet's new clips come back in its index.
+    await uploadSpokenClips(store, api, enrollment.token, now);
+    await uploadMediaDrafts(store, api, enrollment.token, now);
     const fresh = await api.bundle(enrollment.token, stored?.etag);
     if (fresh.ok && fresh.value.changed) await saveBundle(store, { etag: fresh.value.etag, fetchedAt: attemptAt, bundle: fresh.value.bundle });
   }

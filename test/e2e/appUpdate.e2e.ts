@@ -12,7 +12,7 @@ describe('a new app version', () => {
   const env = useAppInBrowser({
     staticRoot: () => {
       root = mkdtempSync(join(tmpdir(), 'sayso-update-'));
-      cpSync('dist', root, { recursive: true });
+      cpSync(process.env.SAYSO_DIST ?? 'dist', root, { recursive: true });
       return root;
     },
   });

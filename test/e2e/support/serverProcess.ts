@@ -38,7 +38,7 @@ export interface ServerProcess {
 /** The real server (`src/server/main.ts`, as `npm start` runs it after building) as a child process. */
 export async function startServerProcess(options: { port: number; dbPath: string; env?: Record<string, string> }): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', SAYSO_DB: options.dbPath, SAYSO_STATIC: 'dist', DATABASE_URL: '', ...options.env },
+    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', SAYSO_DB: options.dbPath, SAYSO_STATIC: process.env.SAYSO_DIST ?? 'dist', DATABASE_URL: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

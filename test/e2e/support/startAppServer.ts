@@ -40,7 +40,7 @@ function listen(fetch: (request: Request) => Response | Promise<Response>, port:
 
 /** The real app (built dist/) on a free loopback port. */
 export function startAppServer(options: { port?: number; staticRoot?: string } = {}): Promise<RunningServer> {
-  const app = createApp({ staticRoot: options.staticRoot ?? resolve('dist') });
+  const app = createApp({ staticRoot: options.staticRoot ?? resolve(process.env.SAYSO_DIST ?? 'dist') });
   const port = options.port ?? 0;
   return listen(app.fetch, port, []);
 }
