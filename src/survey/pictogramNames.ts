@@ -15,6 +15,8 @@ export const PICTOGRAM_NAMES = [
   // topics
   'room', 'sanitary', 'food', 'cooking', 'staff', 'safety', 'medical', 'wellbeing',
   'accommodation', 'help', 'child', 'age', 'sex', 'nationality', 'service-desk', 'phone',
+  // who answers: age bands and sex, told apart by shape (height, stick, hair, clothes), not colour
+  'age-under-18', 'age-18-29', 'age-30-44', 'age-45-59', 'age-60-plus', 'sex-female', 'sex-male', 'sex-other',
   // reasons and details
   'crowded', 'noise', 'temperature', 'dirty', 'privacy', 'broken', 'waiting', 'hot-water',
   'no-lock', 'quantity', 'taste', 'variety', 'diet', 'mealtimes', 'kitchen-equipment',

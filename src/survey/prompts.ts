@@ -144,3 +144,18 @@ export function promptTextHash(text: string): string {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
+
+type StringTree = { [key: string]: string | StringTree };
+
+/**
+ * A Translate over locale files already read (public/locales/<lng>/kiosk.json), with
+ * i18next's `{{name}}` interpolation and no escaping, as the kiosk configures i18next: the
+ * clip generator and the coverage view get the very text the kiosk shows.
+ */
+export function translateFromBundles(bundles: Readonly<Record<string, unknown>>): Translate {
+  return (language, key, params = {}) => {
+    const value = key.split('.').reduce<unknown>((node, part) => (node as StringTree | undefined)?.[part], bundles[language]);
+    if (typeof value !== 'string' || value === '') return undefined;
+    return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  };
+}

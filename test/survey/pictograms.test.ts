@@ -9,6 +9,10 @@ describe('pictograms', () => {
     expect(files.map((f) => f.replace(/\.svg$/, '')).sort()).toEqual([...PICTOGRAM_NAMES].sort());
   });
 
+  it('are under a recorded permissive licence', () => {
+    expect(readFileSync('public/pictograms/LICENSE.md', 'utf8')).toMatch(/CC0 1\.0 Universal/);
+  });
+
   it('draws them without text, scripts, raster images or outside references', () => {
     for (const file of files) {
       const svg = readFileSync(`public/pictograms/${file}`, 'utf8');

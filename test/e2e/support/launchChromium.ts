@@ -9,12 +9,14 @@ export function chromiumPath(): string {
   return found;
 }
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs`: e.g. autoplay without a gesture, fake microphone (audio tests). */
+export function launchChromium(options: { extraArgs?: string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     args: [
       '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+      ...(options.extraArgs ?? []),
     ],
   });
 }
