@@ -14,6 +14,7 @@ import type { MediaClip, MediaIndex } from '../src/survey/mediaIndex.ts';
 import { promptTextHash } from '../src/survey/prompts.ts';
 import { builtInPrompts } from './audio/builtInPrompts.ts';
 import { ESPEAK_VOICES, SHIPPED_CLIP_MIME, shippedClipPath } from './audio/espeakVoices.ts';
+import { LAUNCH_LANGUAGES } from '../src/survey/languages.ts';
 
 const PUBLIC = 'public';
 const indexPath = (language: string) => join(PUBLIC, 'audio', language, 'index.json');
@@ -36,7 +37,7 @@ wanted.sort((a, b) => (a.language === b.language ? (a.key < b.key ? -1 : 1) : a.
 
 const stale = wanted.filter((w) => {
   const old = previous.get(`${w.key} ${w.language}`);
-  return !old || old.textHash !== w.textHash || !existsSync(join(PUBLIC, shippedClipPath(w.language, w.key)));
+  return !old || old.textHash !== w.textHash || !existsSync(join(PUBLIC, shippedClipPath(w.language, w.key, w.textHash)));
 });
 if (check) {
   console.log(stale.length ? `${stale.length} of ${wanted.length} clips out of date, e.g. ${stale.slice(0, 5).map((s) => `${s.language}:${s.key}`).join(', ')}` : `all ${wanted.length} clips up to date`);
@@ -47,7 +48,7 @@ const work = mkdtempSync(join(tmpdir(), 'sayso-audio-'));
 const clips: MediaClip[] = [];
 let made = 0;
 for (const w of wanted) {
-  const file = join(PUBLIC, shippedClipPath(w.language, w.key));
+  const file = join(PUBLIC, shippedClipPath(w.language, w.key, w.textHash));
   const old = previous.get(`${w.key} ${w.language}`);
   let durationMs = old?.durationMs ?? 0;
   if (stale.includes(w)) {
@@ -61,12 +62,12 @@ for (const w of wanted) {
     execFileSync('opusenc', ['--quiet', '--bitrate', '16', '--serial', '1', '--comment', `SAYSO_TEXT_HASH=${w.textHash}`, wav, file]);
     made++;
   }
-  clips.push({ key: w.key, language: w.language, url: `/${shippedClipPath(w.language, w.key)}`, mime: SHIPPED_CLIP_MIME, bytes: statSync(file).size, textHash: w.textHash, origin: 'synthetic', durationMs });
+  clips.push({ key: w.key, language: w.language, url: `/${shippedClipPath(w.language, w.key, w.textHash)}`, mime: SHIPPED_CLIP_MIME, bytes: statSync(file).size, textHash: w.textHash, origin: 'synthetic', durationMs });
 }
 rmSync(work, { recursive: true, force: true });
 
 // Clips of prompts that no longer exist go.
-const listed = new Set([...clips.map((clip) => join(PUBLIC, clip.url)), ...Object.keys(ESPEAK_VOICES).map(indexPath)]);
+const listed = new Set([...clips.map((clip) => join(PUBLIC, clip.url)), ...LAUNCH_LANGUAGES.map(indexPath)]);
 let removed = 0;
 for (const language of readdirSync(join(PUBLIC, 'audio'), { withFileTypes: true }).filter((d) => d.isDirectory())) {
   for (const name of readdirSync(join(PUBLIC, 'audio', language.name))) {
@@ -77,7 +78,9 @@ for (const language of readdirSync(join(PUBLIC, 'audio'), { withFileTypes: true 
     }
   }
 }
-for (const language of Object.keys(ESPEAK_VOICES)) {
+// Every launch language gets an index, empty where espeak-ng has no voice: tablets never ask for a missing file.
+for (const language of LAUNCH_LANGUAGES) {
+  mkdirSync(dirname(indexPath(language)), { recursive: true });
   writeFileSync(indexPath(language), `${JSON.stringify({ clips: clips.filter((clip) => clip.language === language) } satisfies MediaIndex)}\n`);
 }
 const bytes = clips.reduce((sum, clip) => sum + clip.bytes, 0);

@@ -2,6 +2,7 @@ import { render } from 'solid-js/web';
 import { changeLanguage, initI18n } from './i18n/i18n.ts';
 import { createKioskSession } from './kiosk/createKioskSession.ts';
 import { KioskApp } from './kiosk/KioskApp.tsx';
+import { createPromptAudio } from './kiosk/createPromptAudio.ts';
 import type { DeviceStore } from './device/deviceStore.ts';
 import { LAUNCH_LANGUAGES } from './survey/languages.ts';
 import './ui/fonts.css';
@@ -31,6 +32,29 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 // the attract screen needs none of them.
 const openStore = once<DeviceStore>(async () => (await import('./device/index.ts')).openDeviceStore());
 const deviceApi = once(async () => (await import('./sync/deviceApi.ts')).makeDeviceApi());
+/**
+ * Fills the offline audio cache for the facility's languages (all the survey's when the
+ * tablet is not enrolled), after the first paint and after each sync; never in the way
+ * of a respondent, and a failure only shows in the staff status.
+ */
+const AUDIO_CACHE_DELAY_MS = 3000;
+const cacheAudio = async () => {
+  if (previewSurvey || !('caches' in window)) return;
+  const [{ refreshAudioCache }, { loadAudioIndexes }, { getAudioSettings }, store] = await Promise.all([
+    import('./device/audioCache.ts'),
+    import('./device/audioIndexes.ts'),
+    import('./device/audioSettings.ts'),
+    openStore(),
+  ]);
+  const [indexes, settings] = await Promise.all([loadAudioIndexes(store), getAudioSettings(store)]);
+  let languages = indexes.facilityLanguages;
+  if (!languages) {
+    const load = await (await import('./device/loadSurveyForKiosk.ts')).loadSurveyForKiosk(surveyId, store);
+    languages = load.ok ? load.survey.languages : [...LAUNCH_LANGUAGES];
+  }
+  await refreshAudioCache({ store, languages, recorded: indexes.recorded, shipped: indexes.shipped, budgetBytes: settings.budgetBytes });
+};
+
 const startSync = once(async () => {
   const [{ makeSyncScheduler }, { runDeviceSync }, store, api] = await Promise.all([
     import('./sync/makeSyncScheduler.ts'),
@@ -38,7 +62,15 @@ const startSync = once(async () => {
     openStore(),
     deviceApi(),
   ]);
-  const scheduler = makeSyncScheduler({ runOnce: () => runDeviceSync(store, api), locks: navigator.locks });
+  const scheduler = makeSyncScheduler({
+    runOnce: async () => {
+      const outcome = await runDeviceSync(store, api);
+      // A new bundle may enable other languages or bring new recordings.
+      void cacheAudio().catch(() => undefined);
+      return outcome;
+    },
+    locks: navigator.locks,
+  });
   window.addEventListener('online', () => void scheduler.trigger());
   // Background Sync (where the browser has it) wakes the service worker, which asks the page to sync.
   navigator.serviceWorker?.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
@@ -65,6 +97,7 @@ let serviceWorker: { atAttract: () => void } | undefined;
 
 async function boot() {
   await initI18n(deviceLanguage);
+  const audio = createPromptAudio({ openStore });
   const session = createKioskSession({
     surveyId,
     deviceLanguage,
@@ -86,6 +119,7 @@ async function boot() {
         settings={{ idleTimeoutSeconds, idleWarningSeconds: 30, appLanguages: LAUNCH_LANGUAGES }}
         onAttract={() => serviceWorker?.atAttract()}
         storageRoom={previewSurvey ? undefined : async () => (await import('./device/index.ts')).storageRoom()}
+        audio={audio}
         staff={{
           store: openStore,
           api: deviceApi,
@@ -99,6 +133,8 @@ async function boot() {
     const { registerServiceWorker } = await import('./device/registerServiceWorker.ts');
     serviceWorker = registerServiceWorker(() => session.screen() === 'attract');
     if (!previewSurvey) void whenEnrolled(() => void startSync().catch(() => undefined)).catch(() => undefined);
+    // Clips are many small downloads: they wait until the first screen has finished its own.
+    setTimeout(() => void cacheAudio().catch(() => undefined), AUDIO_CACHE_DELAY_MS);
   }, 0);
 }
 

@@ -6,7 +6,8 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { StaleWhileRevalidate } from 'workbox-strategies';
+import { RangeRequestsPlugin } from 'workbox-range-requests';
+import { CacheFirst, StaleWhileRevalidate } from 'workbox-strategies';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -18,6 +19,19 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { deny
 
 // Surveys published after this build (not precached) stay available offline once seen.
 registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/surveys/'), new StaleWhileRevalidate({ cacheName: 'sayso-surveys' }));
+
+// Prompt audio plays from the 'sayso-audio' cache the app fills (src/device/audioCache.ts),
+// within its budget; Range requests (seeking, the media element's bytes=0-) get a 206 cut
+// from the cached clip. A miss goes to the network and is not stored here: only the app
+// decides what fits the budget.
+const AUDIO_CACHE_NAME = 'sayso-audio';
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && (url.pathname.startsWith('/audio/') || url.pathname.startsWith('/api/v1/media/')),
+  new CacheFirst({
+    cacheName: AUDIO_CACHE_NAME,
+    plugins: [{ cacheWillUpdate: async () => null }, new RangeRequestsPlugin()],
+  }),
+);
 
 // A new version waits until the app says no respondent is answering (registerServiceWorker.ts).
 self.addEventListener('message', (event: ExtendableMessageEvent) => {

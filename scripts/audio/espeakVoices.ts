@@ -7,6 +7,9 @@ export const ESPEAK_VOICES: Readonly<Record<string, string>> = {
   uk: 'uk', tr: 'tr', ar: 'ar', fa: 'fa',
 };
 
-/** Where a shipped clip lives (public/audio/…), and its URL. */
-export const shippedClipPath = (language: string, key: string) => `audio/${language}/${key}.opus`;
+/**
+ * Where a shipped clip lives (public/audio/…), and its URL. The text hash is in the name:
+ * new words make a new file, so a tablet's cache (cache-first) never plays old words.
+ */
+export const shippedClipPath = (language: string, key: string, textHash: string) => `audio/${language}/${key}.${textHash}.opus`;
 export const SHIPPED_CLIP_MIME = 'audio/ogg; codecs=opus';

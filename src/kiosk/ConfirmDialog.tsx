@@ -1,5 +1,6 @@
 import { onMount } from 'solid-js';
 import { Pictogram } from '../ui/Pictogram.tsx';
+import { PromptReplay } from './PromptReplay.tsx';
 
 /** A modal question with two big answers; focus starts on the safe one. */
 export function ConfirmDialog(props: { message: string; yes: string; no: string; onYes: () => void; onNo: () => void }) {
@@ -11,6 +12,7 @@ export function ConfirmDialog(props: { message: string; yes: string; no: string;
         <p id="confirm-message" class="dialog__message">
           {props.message}
         </p>
+        <PromptReplay />
         <div class="dialog__actions">
           <button type="button" class="big-button" ref={safe} onClick={() => props.onNo()}>
             <Pictogram name="back" mirrorInRtl class="pictogram--inline" />

@@ -1,6 +1,7 @@
 import { createSignal, onCleanup, onMount } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
 import { Pictogram } from '../ui/Pictogram.tsx';
+import { PromptReplay } from './PromptReplay.tsx';
 
 /** "Are you still there?": any touch continues; the countdown ending closes the survey. */
 export function IdleOverlay(props: { seconds: number; onContinue: () => void; onExpire: () => void }) {
@@ -30,6 +31,7 @@ export function IdleOverlay(props: { seconds: number; onContinue: () => void; on
           <Pictogram name="yes" class="pictogram--inline" />
           {t('idle.continue')}
         </button>
+        <PromptReplay />
       </div>
     </div>
   );

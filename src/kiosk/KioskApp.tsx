@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, lazy, Match, on, onMount, Show, Suspense, Switch } from 'solid-js';
+import { createEffect, createMemo, createSignal, lazy, Match, on, onCleanup, onMount, Show, Suspense, Switch, untrack } from 'solid-js';
 import type { DeviceServices } from '../staff/device/deviceServices.ts';
 import { currentLanguage, missingKeys, t } from '../i18n/i18n.ts';
 import { languageInfo } from '../survey/languages.ts';
@@ -6,6 +6,7 @@ import { formatBytes } from '../ui/formatBytes.ts';
 import type { KioskSession } from './createKioskSession.ts';
 import { createIdleTimer } from './createIdleTimer.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { PromptAudioContext, type PromptAudio, type PromptScreen } from './createPromptAudio.ts';
 import { IdleOverlay } from './IdleOverlay.tsx';
 import { AttractScreen } from './screens/AttractScreen.tsx';
 import { ConsentScreen } from './screens/ConsentScreen.tsx';
@@ -21,6 +22,9 @@ export interface KioskSettings {
   appLanguages: readonly string[];
 }
 
+/** How long the attract screen stands before the audio engine loads without a touch. */
+const AUDIO_ENGINE_DELAY_MS = 2000;
+
 // Staff screens are a separate chunk: a respondent's kiosk never loads them.
 const DevicePanel = lazy(() => import('../staff/device/DevicePanel.tsx'));
 
@@ -32,6 +36,8 @@ export function KioskApp(props: {
   staff?: DeviceServices;
   /** Free storage, checked at each attract screen so staff are warned before it runs out. */
   storageRoom?: () => Promise<{ free: number; low: boolean } | undefined>;
+  /** Prompt audio (main.tsx makes it); without it the kiosk works by text and pictogram alone. */
+  audio?: PromptAudio;
 }) {
   const session = props.session;
   const [staffOpen, setStaffOpen] = createSignal(false);
@@ -67,15 +73,91 @@ export function KioskApp(props: {
 
   // Storage and the survey load once the attract screen has painted, not before.
   onMount(() => setTimeout(() => session.warmUp(), 50));
+  // The audio engine loads at the first touch, or once the attract screen has stood a
+  // while: before any touch most browsers refuse sound anyway, and the first screen's
+  // own downloads come first.
+  onMount(() => {
+    const startAudio = () => {
+      clearTimeout(audioTimer);
+      document.removeEventListener('pointerdown', startAudio, true);
+      void props.audio?.start();
+    };
+    const audioTimer = setTimeout(startAudio, AUDIO_ENGINE_DELAY_MS);
+    document.addEventListener('pointerdown', startAudio, true);
+    onCleanup(() => {
+      clearTimeout(audioTimer);
+      document.removeEventListener('pointerdown', startAudio, true);
+    });
+  });
+
+  // What is showing, for prompt audio: a dialog over a screen speaks instead of it. Keyed by
+  // question id (not the answers), so answering never restarts the reading.
+  const promptScreen = createMemo<PromptScreen | undefined>(() => {
+    if (staffOpen()) return undefined;
+    const screen = session.screen();
+    const questionId = currentQuestionId();
+    const language = currentLanguage();
+    if (idle()) return { screen: 'idle', language };
+    if (confirmStartOver()) return { screen: 'startOver', language };
+    if (screen === 'attract' || screen === 'thanks') return { screen, language };
+    if (screen === 'language') return { screen, language: untrack(currentLanguage), languages: languages() };
+    if (screen === 'consent') return { screen, language, survey: session.survey() };
+    const survey = session.survey();
+    if (screen !== 'question' || !questionId || !survey) return undefined;
+    return untrack(() => ({
+      screen: 'question' as const,
+      language: session.language(),
+      fallbackLanguage: fallbackLanguage(),
+      survey,
+      question: session.current()!.question,
+      answered: session.answers()[questionId] !== undefined,
+    }));
+  });
+  let showTimer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(
+    on(promptScreen, (next) => {
+      // Sound stops the moment the screen changes; the next screen speaks once its words
+      // have settled (a language switch lands a moment after the screen does).
+      props.audio?.stop();
+      clearTimeout(showTimer);
+      if (next?.screen === 'question') {
+        // A question's words are already in its language: it speaks at once (budget 150 ms).
+        performance.mark('sayso:question-shown');
+        props.audio?.show(next);
+        // While this one is read, ready the next question's first clip (it starts faster).
+        const following = untrack(() => session.visible()[session.position() + 1]?.question);
+        if (following) props.audio?.prefetch({ ...next, question: following, answered: false });
+      } else {
+        showTimer = setTimeout(() => {
+          props.audio?.show(next);
+          // Consent comes before question 1: ready its first clip meanwhile.
+          const first = next?.screen === 'consent' ? untrack(() => session.visible()[0]?.question) : undefined;
+          if (next?.screen === 'consent' && next.survey && first) {
+            props.audio?.prefetch({ screen: 'question', language: session.language(), fallbackLanguage: fallbackLanguage(), survey: next.survey, question: first, answered: false });
+          }
+        }, 0);
+      }
+    }),
+  );
+  onCleanup(() => clearTimeout(showTimer));
+  createEffect(
+    // At each attract screen, and when staff close their panel (a new recording, a changed setting).
+    on([session.screen, session.survey, staffOpen], ([screen, survey, open]) => {
+      if (screen === 'attract' && !open) void props.audio?.refresh(languages(), survey);
+    }),
+  );
 
   const staffNotices = createMemo(() => [
     ...Object.entries(missingKeys())
       .filter(([, keys]) => keys.length > 0)
       .map(([code]) => t('staff.translationMissing', { language: languageInfo(code).englishName, fallback: 'English' })),
     ...(lowStorage() !== undefined ? [t('staff.storageLow', { free: formatBytes(lowStorage()) })] : []),
+    ...(props.audio?.silentLanguages() ?? []).map((gap) => t('audio.silentLanguage', { language: languageInfo(gap.language).englishName, silent: gap.silent, total: gap.total })),
+    ...((props.audio?.failedClips() ?? 0) > 0 ? [t('audio.clipsFailed', { failed: props.audio!.failedClips() })] : []),
   ]);
 
   return (
+    <PromptAudioContext.Provider value={props.audio}>
     <div class="kiosk" classList={{ 'is-preview': session.preview }}>
       <Show when={session.preview}>
         <p class="preview-banner" role="status">
@@ -86,7 +168,13 @@ export function KioskApp(props: {
         <Match when={staffOpen() && props.staff}>
           {(services) => (
             <Suspense>
-              <DevicePanel services={services()} onClose={() => setStaffOpen(false)} />
+              <DevicePanel
+                services={services()}
+                onClose={() => {
+                  setStaffOpen(false);
+                  session.reloadSurvey();
+                }}
+              />
             </Suspense>
           )}
         </Match>
@@ -155,5 +243,6 @@ export function KioskApp(props: {
         />
       </Show>
     </div>
+    </PromptAudioContext.Provider>
   );
 }

@@ -8,6 +8,7 @@ import type { AnswerChange, DeviceStore, ResponseRef } from '../device/deviceSto
 import { classifyStorageError, type StorageFault } from '../device/storageFault.ts';
 import type { SurveyLoad } from '../device/loadSurveyDefinition.ts';
 import type { ResponseSealer, SealingKey } from '../survey/sealing.ts';
+import { provideSpokenCommentSession } from './spokenCommentSession.ts';
 
 export type KioskScreen = 'attract' | 'language' | 'consent' | 'question' | 'thanks' | 'staff-message';
 
@@ -171,6 +172,16 @@ export function createKioskSession(deps: KioskDependencies) {
       if (!deps.preview) store().catch((error: unknown) => fail({ kind: 'storage', fault: classifyStorageError(error) }));
     },
 
+    /**
+     * Staff left their panel (an enrollment or a sync may have brought a newer survey
+     * version): the next respondent gets what the tablet now has. Only between respondents.
+     */
+    reloadSurvey() {
+      if (screen() !== 'attract' || deps.preview) return;
+      surveyPromise = undefined;
+      void ensureSurvey();
+    },
+
     start() {
       if (screen() === 'attract') setScreen('language');
     },
@@ -226,6 +237,55 @@ export function createKioskSession(deps: KioskDependencies) {
       const ref = responseRef;
       void queueWrite(async (opened) => opened.recordAnswers(ref, changes, now(), await sealerFor(ref.responseId)));
     },
+
+    /** Spoken comments (SpokenAnswer.tsx): the voice is sealed with this response's key and stored before any answer names it. */
+    ...provideSpokenCommentSession({
+      async canRecordSpoken() {
+        if (deps.preview) return false;
+        return Boolean(await deps.sealingKey?.().catch(() => undefined));
+      },
+
+      async recordSpoken(questionId: string, audio: ArrayBuffer, mime: string, durationMs: number): Promise<string> {
+        const definition = survey();
+        if (!definition || screen() !== 'question' || deps.preview) throw new Error('a spoken comment is kept only during a survey');
+        responseRef ??= { responseId: makeUuidV7(now().getTime()), surveyId: definition.id, surveyVersion: definition.version, language: language() };
+        const ref = responseRef;
+        const active = await sealerFor(ref.responseId);
+        // Never a voice in the clear: without the organisation's key nothing is kept.
+        if (!active) throw new Error('this tablet has no sealing key');
+        const clipId = crypto.randomUUID();
+        const before = answers();
+        const after = relevantAnswers(definition, { ...before, [questionId]: clipId });
+        const changes: AnswerChange[] = [{ questionId, value: clipId }];
+        for (const id of Object.keys(before)) if (id !== questionId && !(id in after)) changes.push({ questionId: id, value: null });
+        await queueWrite(async (opened) => {
+          const [{ saveSpokenClip }, { spokenAad }] = await Promise.all([import('../device/spokenClips.ts'), import('../survey/sealing.ts')]);
+          const sealed = await active.sealBytes(audio, spokenAad(ref.responseId, questionId));
+          await saveSpokenClip(opened, { responseId: ref.responseId, questionId, clipId, mime, iv: sealed.iv, ct: sealed.ct, durationMs }, now());
+          await opened.recordAnswers(ref, changes, now(), active);
+        });
+        setAnswers(after);
+        return clipId;
+      },
+
+      async discardSpoken(questionId: string): Promise<void> {
+        const definition = survey();
+        const ref = responseRef;
+        if (!definition || !ref || deps.preview) return;
+        const before = answers();
+        const { [questionId]: _withdrawn, ...rest } = before;
+        const after = relevantAnswers(definition, rest);
+        const changes: AnswerChange[] = [{ questionId, value: null }];
+        for (const id of Object.keys(before)) if (id !== questionId && !(id in after)) changes.push({ questionId: id, value: null });
+        await queueWrite(async (opened) => {
+          const { deleteSpokenClip } = await import('../device/spokenClips.ts');
+          // The voice goes first: a withdrawn recording must not reach the server even if clearing the answer fails.
+          await deleteSpokenClip(opened, ref.responseId, questionId);
+          await opened.recordAnswers(ref, changes, now(), await sealerFor(ref.responseId));
+        });
+        setAnswers(after);
+      },
+    }),
 
     async next() {
       if (busy()) return;

@@ -9,7 +9,9 @@ import { authRoutes } from './routes/authRoutes.ts';
 import { commentRoutes } from './routes/commentRoutes.ts';
 import { deviceRoutes, type DeviceRouteOptions } from './routes/deviceRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
+import { mediaRoutes } from './routes/mediaRoutes.ts';
 import { reportRoutes } from './routes/reportRoutes.ts';
+import { spokenRoutes } from './routes/spokenRoutes.ts';
 import { staffRoutes } from './routes/staffRoutes.ts';
 
 export interface AppOptions {
@@ -41,6 +43,10 @@ export function createApp(options: AppOptions): Hono {
     app.route('/api/v1', reportRoutes(staff));
     app.route('/api/v1', commentRoutes(staff));
     app.route('/api/v1', exportRoutes(staff));
+    // Audio (docs/media-api.md): a device token or a staff session, each route says which.
+    const audio = { db, now: options.staff?.now, deviceNow: options.device?.now, device: options.device };
+    app.route('/api/v1', mediaRoutes(audio));
+    app.route('/api/v1', spokenRoutes(audio));
   }
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

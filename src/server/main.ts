@@ -6,7 +6,8 @@ import { createApp } from './createApp.ts';
 import { createDatabase } from './db/createDatabase.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { rebuildReportCells } from './reports/rebuildReportCells.ts';
-import { seedDemoIfEmpty } from './seedDemo.ts';
+import { publishBuiltInSurveysToAll, seedDemoIfEmpty } from './seedDemo.ts';
+import { startSpokenRetention } from './media/startSpokenRetention.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -23,6 +24,12 @@ console.log(`Data: ${database.describe}${applied.length ? ` (applied ${applied.j
 // Report cells came with migration 0004: count the responses received before it (does nothing once filled).
 await rebuildReportCells(database.db, { log: console.log });
 const demo = await seedDemoIfEmpty(database.db);
+// A release that ships a new built-in survey version publishes it to every organisation.
+const builtIns = await publishBuiltInSurveysToAll(database.db);
+if (builtIns) console.log(`Published ${builtIns} new built-in survey version(s).`);
+// The sound of spoken comments past their organisation's retention goes now and every hour.
+const spokenRetention = startSpokenRetention(database.db);
+await spokenRetention.first;
 
 const tls = process.env.TLS_CERT && process.env.TLS_KEY ? { cert: readFileSync(process.env.TLS_CERT), key: readFileSync(process.env.TLS_KEY) } : undefined;
 const scheme = tls ? 'https' : 'http';
@@ -52,6 +59,7 @@ let stopping = false;
 const shutdown = (signal: string) => {
   if (stopping) return;
   stopping = true;
+  spokenRetention.stop();
   console.log(`${signal}: finishing requests in flight, then stopping.`);
   server.close(async () => {
     await database.close();

@@ -6,15 +6,39 @@ import type { Database } from './db/schema.ts';
 import { createEnrollmentCode } from './queries/enrollments.ts';
 import { createFacility, createOrganisation } from './queries/organisations.ts';
 import { createStaff } from './queries/staff.ts';
-import { publishSurveyVersion } from './queries/surveyVersions.ts';
+import { describeProblems, parseSurvey } from '../survey/parseSurvey.ts';
+import type { SurveyDefinition } from '../survey/schema.ts';
 
-/** Publishes the built-in surveys (public/surveys) to an organisation. */
-export async function publishBuiltInSurveys(db: Kysely<Database>, organisationId: string, surveysDir = 'public/surveys') {
-  const published = [];
+/**
+ * Publishes the built-in surveys (public/surveys) to an organisation under their own
+ * version numbers, so a tablet that answered a shipped survey before it was enrolled sends
+ * a version the server knows. A version the organisation already has is left alone (never
+ * overwritten: published versions are immutable), and so is a built-in older than the
+ * organisation's newest version of that survey (it has moved on with its own).
+ */
+export async function publishBuiltInSurveys(db: Kysely<Database>, organisationId: string, surveysDir = 'public/surveys', now = new Date()) {
+  const published: SurveyDefinition[] = [];
   for (const file of readdirSync(surveysDir).filter((f) => f.endsWith('.json') && f !== 'index.json').sort()) {
-    published.push(await publishSurveyVersion(db, { organisationId, definition: JSON.parse(readFileSync(join(surveysDir, file), 'utf8')) }));
+    const parsed = parseSurvey(JSON.parse(readFileSync(join(surveysDir, file), 'utf8')));
+    if (!parsed.ok) throw new Error(`built-in survey ${file} has errors:\n${describeProblems(parsed.problems)}`);
+    const survey = parsed.survey;
+    const latest = await db.selectFrom('survey_versions').select((eb) => eb.fn.max('version').as('version'))
+      .where('organisation_id', '=', organisationId).where('survey_id', '=', survey.id).executeTakeFirst();
+    if (Number(latest?.version ?? 0) >= survey.version) continue;
+    await db.insertInto('survey_versions').values({
+      organisation_id: organisationId, survey_id: survey.id, version: survey.version,
+      definition: JSON.stringify(survey), published_at: now.toISOString(),
+    }).execute();
+    published.push(survey);
   }
   return published;
+}
+
+/** At every start: organisations get the built-in versions this release ships (see above). */
+export async function publishBuiltInSurveysToAll(db: Kysely<Database>, surveysDir = 'public/surveys'): Promise<number> {
+  let count = 0;
+  for (const { id } of await db.selectFrom('organisations').select('id').execute()) count += (await publishBuiltInSurveys(db, id, surveysDir)).length;
+  return count;
 }
 
 export interface DemoSeed {

@@ -3,8 +3,9 @@
  * Staff read it before a survey starts (a silent language is said then, not to a
  * respondent midway) and the recorder lists the gaps to fill.
  */
-import type { Prompt } from './prompts.ts';
-import { selectPromptSource, type PromptSources } from './promptSource.ts';
+import { clipSlot } from './mediaIndex.ts';
+import { promptTextHash, type Prompt } from './prompts.ts';
+import { isStale, selectPromptSource, type PromptSources } from './promptSource.ts';
 
 export type CoverageSource = 'recorded' | 'survey' | 'shipped' | 'voice' | 'none';
 
@@ -13,7 +14,10 @@ export interface PromptCoverage {
   context: Prompt['context'];
   text: string;
   source: CoverageSource;
-  /** A recording exists but for an earlier wording: it is not played. */
+  /**
+   * A recording exists but for an earlier wording: it is not played, whatever plays
+   * instead (a shipped clip or the device voice), so staff know to record it again.
+   */
   staleRecording: boolean;
 }
 
@@ -21,6 +25,10 @@ export interface LanguageCoverage {
   language: string;
   total: number;
   counts: Record<CoverageSource, number>;
+  /** The device has a speech-synthesis voice for the language. */
+  hasVoice: boolean;
+  /** Some prompts will be silent: with no shipped clip and no voice, only recording fills them. */
+  hasGaps: boolean;
   /** Prompts with no sound at all, first the ones a respondent meets first. */
   silent: PromptCoverage[];
   prompts: PromptCoverage[];
@@ -41,8 +49,9 @@ export function audioCoverage(
       const source = selectPromptSource({ key: prompt.key, language, text, surveyClipUrl: surveyClipUrl(prompt.key, language) }, sources);
       const kind: CoverageSource = source.kind === 'clip' ? source.origin : source.kind === 'speech' ? 'voice' : 'none';
       counts[kind]++;
-      rows.push({ key: prompt.key, context: prompt.context, text, source: kind, staleRecording: source.kind === 'none' && source.staleRecording });
+      const staleRecording = isStale(sources.recorded.get(clipSlot(prompt.key, language)), promptTextHash(text));
+      rows.push({ key: prompt.key, context: prompt.context, text, source: kind, staleRecording });
     }
-    return { language, total: rows.length, counts, silent: rows.filter((row) => row.source === 'none'), prompts: rows };
+    return { language, total: rows.length, counts, hasVoice: sources.hasVoice(language), hasGaps: counts.none > 0, silent: rows.filter((row) => row.source === 'none'), prompts: rows };
   });
 }

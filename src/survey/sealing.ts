@@ -70,9 +70,17 @@ const encoder = new TextEncoder();
 /** The additional data every seal of a response is bound to: a sealed event cannot be moved to another response. */
 export const sealingAad = (responseId: string) => encoder.encode(`sayso/${responseId}`);
 
+/** The additional data of a spoken comment: its sound cannot be moved to another response or question (docs/media-api.md). */
+export const spokenAad = (responseId: string, questionId: string) => encoder.encode(`sayso/${responseId}/spoken/${questionId}`);
+
 /** A response's content key, held in memory only for as long as its respondent answers. */
 export interface ResponseSealer {
   key: SealedKey;
+  /**
+   * Seals raw bytes (a spoken comment's recording) under the content key: a fresh 12-byte
+   * IV (base64url) and the AES-GCM ciphertext with its 16-byte tag appended, bound to `aad`.
+   */
+  sealBytes(bytes: ArrayBuffer | Uint8Array<ArrayBuffer>, aad: Uint8Array<ArrayBuffer>): Promise<{ iv: string; ct: ArrayBuffer }>;
   sealEvent(event: { questionId: string; value: unknown; at: string }): Promise<{ iv: string; ct: string }>;
   /** Seals the folded answers at close: one blob for the server to open instead of every tap. */
   sealFinal(answers: Record<string, unknown>): Promise<{ iv: string; ct: string }>;
@@ -106,5 +114,10 @@ export async function makeResponseSealer(responseId: string, sealingKey: Sealing
     key: { v: 1, alg: SEALING_ALGORITHM, keyId: sealingKey.keyId, epk: toBase64url(epk), iv: toBase64url(wrapIv), ct: toBase64url(wrapped) },
     sealEvent: (event) => seal(event),
     sealFinal: (answers) => seal({ final: answers }),
+    sealBytes: async (bytes, aad) => {
+      const iv = randomBytes(12);
+      const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, contentKey, bytes);
+      return { iv: toBase64url(iv), ct };
+    },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs N] [-- --no-build]`: measures Sayso on the peers' 50-question
+ * `npm run bench [-- --runs N] [-- --no-build] [-- --audio-only]`: measures Sayso on the peers' 50-question
  * reception survey (see README.md). Prints figures against the budgets; never fails on a
  * figure, only when the bench itself cannot run.
  */
@@ -19,9 +19,11 @@ import { visibleQuestions } from '../../src/survey/visibleQuestions.ts';
 import type { PlacedQuestion } from '../../src/survey/walkItems.ts';
 import { launchChromium } from '../e2e/support/launchChromium.ts';
 import { convertReception50, RECEPTION_50_ID, type Reception50Source } from './convertReception50.ts';
+import { measurePromptStart, printAudioBytes } from './audio/measureAudio.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = join(ROOT, 'dist');
+// SAYSO_DIST builds and measures elsewhere (parallel work), as vite.config.ts does.
+const DIST = resolve(process.env.SAYSO_DIST ?? join(ROOT, 'dist'));
 const SOURCE = join(ROOT, 'test/bench/reception-50.source.json');
 
 const CPU_THROTTLE = 4;
@@ -39,19 +41,21 @@ const PEERS = [
 
 // ---------------------------------------------------------------- options
 
-function parseOptions(argv: string[]): { runs: number; build: boolean } {
+function parseOptions(argv: string[]): { runs: number; build: boolean; audioOnly: boolean } {
   let runs = 7;
   let build = true;
+  let audioOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--no-build') build = false;
+    else if (arg === '--audio-only') audioOnly = true;
     else if (arg === '--runs' || arg.startsWith('--runs=')) {
       const raw = arg.includes('=') ? arg.slice('--runs='.length) : argv[++i];
       runs = Number(raw);
       if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a whole number of at least 1, got "${raw ?? ''}"`);
-    } else throw new Error(`unknown option "${arg}" (options: --runs N, --no-build)`);
+    } else throw new Error(`unknown option "${arg}" (options: --runs N, --no-build, --audio-only)`);
   }
-  return { runs, build };
+  return { runs, build, audioOnly };
 }
 
 // ---------------------------------------------------------------- formatting
@@ -480,13 +484,17 @@ async function main(): Promise<void> {
   try {
     const listening = await listen(DIST);
     server = listening.server;
-    browser = await launchChromium();
+    browser = await launchChromium({ extraArgs: ['--autoplay-policy=no-user-gesture-required'] });
     heading('Sayso bench: reception-50');
     console.log(`Chromium ${browser.version()}, server ${listening.origin}, runs ${options.runs}, ${options.build ? 'fresh build' : 'existing dist (--no-build)'}`);
 
-    await measureFirstScreenSize(browser, listening.origin);
-    await measureTimeToFirstAnswerControl(browser, listening.origin, options.runs);
-    await measureAnsweringAll(browser, listening.origin, parsed.survey, source);
+    if (!options.audioOnly) {
+      await measureFirstScreenSize(browser, listening.origin);
+      await measureTimeToFirstAnswerControl(browser, listening.origin, options.runs);
+      await measureAnsweringAll(browser, listening.origin, parsed.survey, source);
+    }
+    printAudioBytes(ROOT);
+    await measurePromptStart(browser, DIST, parsed.survey, ROOT, CPU_THROTTLE);
     if (statSync(join(DIST, 'index.html')).mtimeMs !== builtAt) {
       console.log('\nWARNING: dist/ was rebuilt by something else while the bench ran; the figures may mix two builds.');
     }

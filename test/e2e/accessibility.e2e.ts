@@ -4,13 +4,15 @@ import type { Question } from '../../src/survey/schema.ts';
 import { visibleQuestions } from '../../src/survey/visibleQuestions.ts';
 import { loadBuiltInSurvey, loadLocale } from './support/builtIns.ts';
 import { KioskDriver } from './support/kioskDriver.ts';
+import { putDeviceSetting, waitForAppDatabase } from './support/promptFixtures.ts';
 import { seriousAxeFindings, type AxeFinding } from './support/runAxe.ts';
+import { touchTargetProblems, type TouchTargetProblem } from './support/touchTargets.ts';
 import { useAppInBrowser } from './support/useAppInBrowser.ts';
 
 const resident = loadBuiltInSurvey('resident-satisfaction');
 const centre = loadBuiltInSurvey('centre-satisfaction');
 
-describe('accessibility of every kiosk screen (axe-core, WCAG 2.2 AA)', () => {
+describe('accessibility of every kiosk screen (axe-core, WCAG 2.2 AA; touch targets ≥ 48 px, 8 px apart)', () => {
   const env = useAppInBrowser();
 
   for (const language of ['en', 'ar']) {
@@ -19,10 +21,20 @@ describe('accessibility of every kiosk screen (axe-core, WCAG 2.2 AA)', () => {
       const page = await context.newPage();
       await page.clock.install();
       const findings: Record<string, AxeFinding[]> = {};
-      const check = async (screen: string) => {
-        findings[screen] = await seriousAxeFindings(page);
-      };
+      const targets: Record<string, TouchTargetProblem[]> = {};
       const en = loadLocale('en');
+      const tl = loadLocale(language);
+      /** Respondent screens also carry the large replay button (meaning by a speaker pictogram). */
+      const check = async (screen: string, respondent = true) => {
+        findings[screen] = await seriousAxeFindings(page);
+        targets[screen] = await touchTargetProblems(page);
+        if (respondent) {
+          const replay = page.getByRole('button', { name: new RegExp(`^(${en('audio.replay')}|${tl('audio.replay')})$`) });
+          expect(await replay.count(), `replay button on ${screen}`).toBeGreaterThanOrEqual(1);
+          const box = await replay.last().boundingBox();
+          expect(Math.min(box!.width, box!.height), `replay button size on ${screen}`).toBeGreaterThanOrEqual(64);
+        }
+      };
 
       await page.goto(`${env.server.url}/?survey=resident-satisfaction`);
       await page.getByRole('button', { name: en('attract.start'), exact: true }).waitFor();
@@ -72,11 +84,30 @@ describe('accessibility of every kiosk screen (axe-core, WCAG 2.2 AA)', () => {
       await check('question expectation');
       await page.goto(`${env.server.url}/?survey=no-such-survey&lang=${language}`);
       await page.getByRole('heading', { name: t('staff.title') }).waitFor();
-      await check('staff message');
+      await check('staff message', false);
+
+      // "Listen first": a touched answer is marked heard, with a ✓ confirm button beside it.
+      await page.goto(`${env.server.url}/?survey=resident-satisfaction`);
+      await waitForAppDatabase(page);
+      await putDeviceSetting(page, 'audioSettings', { autoplay: true, listenFirst: true, budgetBytes: 150 * 1024 * 1024 });
+      await page.reload();
+      await driver.startFromAttract();
+      await driver.expectQuestion(shown[0]!.question);
+      const yes = page.getByRole('radio', { name: t('answer.yes'), exact: true });
+      await yes.click();
+      await page.getByRole('button', { name: `${t('audio.confirm')}: ${t('answer.yes')}` }).waitFor();
+      expect(await yes.getAttribute('aria-checked')).toBe('false');
+      await check('question yesno, listen first (heard)');
+      await page.getByRole('button', { name: `${t('audio.confirm')}: ${t('answer.yes')}` }).click();
+      await driver.goOn();
+      await driver.expectQuestion(visibleQuestions(resident, { 'room.satisfied': true })[1]!.question);
+      await page.getByRole('radio').nth(3).click();
+      await check('question rating, listen first (heard)');
 
       await context.close();
-      expect(Object.keys(findings).length).toBeGreaterThanOrEqual(10);
+      expect(Object.keys(findings).length).toBeGreaterThanOrEqual(12);
       expect(Object.entries(findings).filter(([, list]) => list.length > 0)).toEqual([]);
+      expect(Object.entries(targets).filter(([, list]) => list.length > 0)).toEqual([]);
     });
   }
 });

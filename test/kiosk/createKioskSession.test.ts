@@ -1,5 +1,5 @@
 import { createRoot } from 'solid-js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeDeviceStore } from '../../src/device/deviceStore.ts';
 import { StorageFault } from '../../src/device/storageFault.ts';
 import { createKioskSession, type KioskDependencies } from '../../src/kiosk/createKioskSession.ts';
@@ -47,6 +47,21 @@ describe('kiosk session', () => {
     expect(session.current()?.question.id).toBe('room.satisfied');
     session.back();
     expect(session.screen()).toBe('consent');
+  });
+
+  it('picks up a newer survey version when staff leave their panel, never during a respondent', async () => {
+    let version = 1;
+    const { session } = setUp({ loadSurvey: async () => ({ ok: true, survey: { ...survey, version } }) });
+    session.warmUp();
+    await vi.waitFor(() => expect(session.survey()?.version).toBe(1));
+    version = 2;
+    await toFirstQuestion(session);
+    session.reloadSurvey();
+    await Promise.resolve();
+    expect(session.survey()?.version).toBe(1);
+    await session.startOver();
+    session.reloadSurvey();
+    await vi.waitFor(() => expect(session.survey()?.version).toBe(2));
   });
 
   it('stores nothing for someone who leaves at the consent screen', async () => {

@@ -11,6 +11,7 @@ import { quarterOfDay } from '../../src/survey/periods.ts';
 import { call, signIn, type StaffSession } from './auth/staffClient.ts';
 import { signedResponse } from './support/signedResponse.ts';
 import { testDatabaseKinds } from './support/testDatabases.ts';
+import { putSpoken, syncSealedResponse, VOICE_SURVEY, wavBytes } from './media/support/audioFixture.ts';
 
 /**
  * Every route of docs/staff-api.md as every role, with the answer each must get, written out
@@ -31,6 +32,7 @@ const NF = '404 unknown_facility';
 interface Context {
   A: string; B: string; period: string; from: string; to: string;
   deviceA: string; deviceB: string; commentA: string; commentB: string; spareAccount: string;
+  spokenA: string; spokenB: string; clipUrl: string; spokenResponse: string;
   unique: () => string;
 }
 
@@ -39,6 +41,9 @@ interface Row {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: (x: Context) => string;
   body?: (x: Context) => unknown;
+  headers?: Record<string, string>;
+  /** Who may call it without a staff session: 'public' (GET /media/:id), or 'device' (a tablet's bearer token only). */
+  access?: 'public' | 'device';
   expect: Record<Caller, Expected>;
 }
 
@@ -86,6 +91,18 @@ const MATRIX: Row[] = [
   { name: 'GET /exports/responses.csv', method: 'GET', path: (x) => `/exports/responses.csv?survey=mini&period=${x.period}&lang=en`, expect: r('200', '200', F, F, F, F, '200') },
   { name: 'GET /exports/responses.xlsx', method: 'GET', path: (x) => `/exports/responses.xlsx?survey=mini&period=${x.period}&lang=en`, expect: r('200', '200', F, F, F, F, '200') },
   { name: 'GET /exports/responses.csv (A)', method: 'GET', path: (x) => `/exports/responses.csv?${report(x, x.A)}&lang=en`, expect: r('200', '200', F, F, F, F, NF) },
+  // Audio (docs/media-api.md).
+  { name: 'POST /media', method: 'POST', path: (x) => `/media?clipId=${crypto.randomUUID()}&key=app.matrix.${x.unique().replace(/[^0-9-]/g, '')}&language=ti&textHash=0123456789abcd&durationMs=900`, body: () => wavBytes(50), headers: { 'content-type': 'audio/wav' }, expect: r('201', F, '201', F, F, '201', '201') },
+  { name: 'GET /media/:id', method: 'GET', path: (x) => x.clipUrl, access: 'public', expect: r('200', '200', '200', '200', '200', '200', '200') },
+  { name: 'PUT /responses/:id/spoken/:q', method: 'PUT', path: (x) => `/responses/${x.spokenResponse}/spoken/voice.comment?clipId=${crypto.randomUUID()}&mime=audio/wav&iv=AAAAAAAAAAAAAAAA&durationMs=1`, body: () => new Uint8Array(32), headers: { 'content-type': 'application/octet-stream' }, access: 'device', expect: r('401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token') },
+  { name: 'GET /reports/spoken-comments (A)', method: 'GET', path: (x) => `/reports/spoken-comments?surveyId=voice&facilityId=${x.A}&period=${x.period}`, expect: r('200', '200', F, '200', F, F, NF) },
+  { name: 'GET /reports/spoken-comments (B)', method: 'GET', path: (x) => `/reports/spoken-comments?surveyId=voice&facilityId=${x.B}&period=${x.period}`, expect: r('200', '200', F, NF, F, F, NF) },
+  { name: 'GET /reports/spoken-comments/(A)/audio', method: 'GET', path: (x) => `/reports/spoken-comments/${x.spokenA}/audio`, expect: r('200', '200', F, '200', F, F, '404 unknown_comment') },
+  { name: 'GET /reports/spoken-comments/(B)/audio', method: 'GET', path: (x) => `/reports/spoken-comments/${x.spokenB}/audio`, expect: r('200', '200', F, '404 unknown_comment', F, F, '404 unknown_comment') },
+  { name: 'PUT /reports/spoken-comments/(A)/transcript', method: 'PUT', path: (x) => `/reports/spoken-comments/${x.spokenA}/transcript`, body: () => ({ text: 'Too cold' }), expect: r('200', '200', F, '200', F, F, '404 unknown_comment') },
+  { name: 'PUT /reports/spoken-comments/(B)/transcript', method: 'PUT', path: (x) => `/reports/spoken-comments/${x.spokenB}/transcript`, body: () => ({ text: 'Too cold' }), expect: r('200', '200', F, '404 unknown_comment', F, F, '404 unknown_comment') },
+  { name: 'PATCH /staff/settings (spokenRetentionDays)', method: 'PATCH', path: () => '/staff/settings', body: () => ({ spokenRetentionDays: 90 }), expect: r('200', F, F, F, F, F, '200') },
+  { name: 'PATCH /staff/facilities/A (languages)', method: 'PATCH', path: (x) => `/staff/facilities/${x.A}`, body: () => ({ languages: ['en', 'ar', 'ti'] }), expect: r('200', F, F, F, F, F, NF) },
   { name: 'POST /auth/logout', method: 'POST', path: () => '/auth/logout', expect: r('204', '204', '204', '204', '204', '204', '204') },
 ];
 
@@ -124,6 +141,7 @@ for (const kind of testDatabaseKinds()) {
       const A = (await createFacility(db, { organisationId, name: 'Centre A', timeZone: 'Europe/Brussels' })).id;
       const B = (await createFacility(db, { organisationId, name: 'Centre B', timeZone: 'Europe/Brussels' })).id;
       await publishSurveyVersion(db, { organisationId, definition: mini });
+      await publishSurveyVersion(db, { organisationId, definition: VOICE_SURVEY });
       const other = (await createOrganisation(db, { name: 'Other agency' })).id;
       await createFacility(db, { organisationId: other, name: 'Elsewhere', timeZone: 'Europe/Brussels' });
       await publishSurveyVersion(db, { organisationId: other, definition: mini });
@@ -145,6 +163,9 @@ for (const kind of testDatabaseKinds()) {
       // A tablet in each facility, each with one response carrying a comment.
       const devices: Record<string, string> = {};
       const responseIds: Record<string, string> = {};
+      const spoken: Record<string, string> = {};
+      let clipUrl = '';
+      let spokenResponse = '';
       for (const [facility, facilityId] of [['A', A], ['B', B]] as const) {
         const { code } = await createEnrollmentCode(db, { facilityId });
         const enrolled = await (await app.request('/api/v1/devices/enroll', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: `Tablet ${facility}` }) })).json();
@@ -153,6 +174,18 @@ for (const kind of testDatabaseKinds()) {
         responseIds[facility] = response.id;
         const sync = await app.request('/api/v1/sync', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${enrolled.token}` }, body: JSON.stringify({ responses: [response] }) });
         expect((await sync.json()).results[0].status).toBe('accepted');
+        // A sealed response with a spoken comment in each facility, and a prompt clip recorded on tablet A.
+        const voice = await syncSealedResponse(app, { ...enrolled, facilityId });
+        const put = await putSpoken(app, enrolled, { responseId: voice.id, questionId: 'voice.comment', clipId: crypto.randomUUID(), ...(await voice.sealSpoken('voice.comment', wavBytes(200))) });
+        expect(put.status).toBe(201);
+        spoken[facility] = (await db.selectFrom('spoken_comments').select('id').where('response_id', '=', voice.id).executeTakeFirstOrThrow()).id;
+        if (facility === 'A') {
+          spokenResponse = voice.id;
+          const clip = await app.request(`/api/v1/media?clipId=${crypto.randomUUID()}&key=app.matrix.clip&language=ti&textHash=0123456789abcd&durationMs=900`, {
+            method: 'POST', headers: { 'content-type': 'audio/wav', authorization: `Bearer ${enrolled.token}` }, body: wavBytes(100),
+          });
+          clipUrl = ((await clip.json()) as { clip: { url: string } }).clip.url.replace(/^\/api\/v1/, '');
+        }
       }
 
       const today = localDay(new Date(), 'Europe/Brussels');
@@ -167,9 +200,10 @@ for (const kind of testDatabaseKinds()) {
       x = {
         A, B, period, from: localDay(new Date(Date.now() - 30 * 86_400_000), 'Europe/Brussels'), to: today,
         deviceA: devices.A!, deviceB: devices.B!, commentA: await commentId(A), commentB: await commentId(B), spareAccount: spare.id,
+        spokenA: spoken.A!, spokenB: spoken.B!, clipUrl, spokenResponse,
         unique: () => `${Date.now()}-${counter++}`,
       };
-      ourSecrets.push(A, B, 'Centre A', 'Centre B', 'Comment about centre', spare.id, devices.A!, devices.B!);
+      ourSecrets.push(A, B, 'Centre A', 'Centre B', 'Comment about centre', spare.id, devices.A!, devices.B!, spoken.A!, spoken.B!, spokenResponse);
     });
     afterAll(() => dispose?.());
 
@@ -178,7 +212,7 @@ for (const kind of testDatabaseKinds()) {
         const actual = {} as Record<Caller, Expected>;
         for (const caller of ROLES) {
           const session = row.name === 'POST /auth/logout' ? spareSessions[caller] : sessions[caller];
-          const response = await call(app, session, row.method, row.path(x), { body: row.body?.(x) });
+          const response = await call(app, session, row.method, row.path(x), { body: row.body?.(x), ...(row.headers && { headers: row.headers }) });
           actual[caller] = await outcome(response.clone(), row.expect[caller]);
           // Another organisation's admin never sees a thing of this one.
           if (caller === 'foreign') {
@@ -190,13 +224,13 @@ for (const kind of testDatabaseKinds()) {
       });
     }
 
-    it('answers every route with 401 not_signed_in without a session (signing out excepted: 204)', async () => {
+    it('answers every route with 401 not_signed_in without a session (signing out excepted: 204; a clip\'s bytes are public; a tablet\'s route wants its token)', async () => {
       const actual: Record<string, Expected> = {};
       const expected: Record<string, Expected> = {};
       for (const row of MATRIX) {
-        const response = await call(app, undefined, row.method, row.path(x), { body: row.body?.(x) });
+        const response = await call(app, undefined, row.method, row.path(x), { body: row.body?.(x), ...(row.headers && { headers: row.headers }) });
         actual[row.name] = await outcome(response, '');
-        expected[row.name] = row.name === 'POST /auth/logout' ? '204' : '401 not_signed_in';
+        expected[row.name] = row.name === 'POST /auth/logout' ? '204' : row.access === 'public' ? '200' : row.access === 'device' ? '401 missing_token' : '401 not_signed_in';
       }
       expect(actual).toEqual(expected);
     });
@@ -204,11 +238,12 @@ for (const kind of testDatabaseKinds()) {
     it('answers every state change with 403 csrf_failed without the CSRF token, or from a foreign Origin', async () => {
       const actual: Record<string, Expected> = {};
       const expected: Record<string, Expected> = {};
-      for (const row of MATRIX.filter((m) => m.method !== 'GET')) {
+      // A tablet's route takes no session at all, so no CSRF either (its bearer token is not sent by browsers on their own).
+      for (const row of MATRIX.filter((m) => m.method !== 'GET' && m.access !== 'device')) {
         // The admin may make every one of them, so only the missing token can be the reason.
-        const withoutToken = await call(app, sessions.admin, row.method, row.path(x), { body: row.body?.(x), csrf: false });
+        const withoutToken = await call(app, sessions.admin, row.method, row.path(x), { body: row.body?.(x), csrf: false, ...(row.headers && { headers: row.headers }) });
         actual[`${row.name} without token`] = await outcome(withoutToken, '');
-        const foreignOrigin = await call(app, sessions.admin, row.method, row.path(x), { body: row.body?.(x), headers: { origin: 'https://evil.example' } });
+        const foreignOrigin = await call(app, sessions.admin, row.method, row.path(x), { body: row.body?.(x), headers: { ...row.headers, origin: 'https://evil.example' } });
         actual[`${row.name} from a foreign origin`] = await outcome(foreignOrigin, '');
         expected[`${row.name} without token`] = '403 csrf_failed';
         expected[`${row.name} from a foreign origin`] = '403 csrf_failed';

@@ -1,3 +1,4 @@
+import { LAUNCH_LANGUAGES } from '../../src/survey/languages.ts';
 import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,8 +61,8 @@ for (const kind of testDatabaseKinds()) {
       it('lists the whole organisation for an admin, the assigned ones for a manager, and nothing of it to another organisation', async () => {
         const all = await json(await call(app, admin, 'GET', '/staff/facilities'));
         expect(all.body.facilities).toEqual([
-          { id: facilityA, name: 'Centre A', timeZone: 'Europe/Brussels' },
-          { id: facilityB, name: 'Centre B', timeZone: 'Europe/Warsaw' },
+          { id: facilityA, name: 'Centre A', timeZone: 'Europe/Brussels', languages: [...LAUNCH_LANGUAGES] },
+          { id: facilityB, name: 'Centre B', timeZone: 'Europe/Warsaw', languages: [...LAUNCH_LANGUAGES] },
         ]);
         expect((await json(await call(app, managerA, 'GET', '/staff/facilities'))).body.facilities.map((f: { id: string }) => f.id)).toEqual([facilityA]);
         expect((await json(await call(app, foreignAdmin, 'GET', '/staff/facilities'))).body.facilities.map((f: { id: string }) => f.id)).toEqual([foreignFacility]);
@@ -69,9 +70,9 @@ for (const kind of testDatabaseKinds()) {
 
       it('lets an admin create a facility and rename it, with a real time zone', async () => {
         const created = await json(await call(app, admin, 'POST', '/staff/facilities', { body: { name: '  Centre C ', timeZone: 'Europe/Amsterdam' } }));
-        expect(created).toEqual({ status: 201, body: { id: expect.any(String), name: 'Centre C', timeZone: 'Europe/Amsterdam' } });
+        expect(created).toEqual({ status: 201, body: { id: expect.any(String), name: 'Centre C', timeZone: 'Europe/Amsterdam', languages: [...LAUNCH_LANGUAGES] } });
         const renamed = await json(await call(app, admin, 'PATCH', `/staff/facilities/${created.body.id}`, { body: { name: 'Centre C-Noord' } }));
-        expect(renamed).toEqual({ status: 200, body: { id: created.body.id, name: 'Centre C-Noord', timeZone: 'Europe/Amsterdam' } });
+        expect(renamed).toEqual({ status: 200, body: { id: created.body.id, name: 'Centre C-Noord', timeZone: 'Europe/Amsterdam', languages: [...LAUNCH_LANGUAGES] } });
         const row = await database.db.selectFrom('facilities').select(['organisation_id', 'name']).where('id', '=', created.body.id).executeTakeFirstOrThrow();
         expect(row).toEqual({ organisation_id: organisationId, name: 'Centre C-Noord' });
         const badZone = await json(await call(app, admin, 'POST', '/staff/facilities', { body: { name: 'X', timeZone: 'Mars/Olympus' } }));

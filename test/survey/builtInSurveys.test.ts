@@ -36,6 +36,17 @@ describe('built-in surveys', () => {
         }
         expect(copies).toEqual([]);
       });
+
+      it('gives every choice of a question its own pictogram, so answers are told apart without reading', () => {
+        if (!parsed.ok) return;
+        const shared: string[] = [];
+        for (const { question, path } of listQuestions(parsed.survey.items)) {
+          if (question.kind !== 'single' && question.kind !== 'multi') continue;
+          const pictograms = question.choices.map((choice) => choice.pictogram);
+          if (new Set(pictograms).size !== pictograms.length) shared.push(`${path}: ${pictograms.join(', ')}`);
+        }
+        expect(shared).toEqual([]);
+      });
     });
   }
 

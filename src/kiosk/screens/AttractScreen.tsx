@@ -1,11 +1,15 @@
 import { For, Show } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
 import { Pictogram } from '../../ui/Pictogram.tsx';
+import { PromptReplay } from '../PromptReplay.tsx';
 
 /** What a passer-by sees: one big target; notices for staff stay small at the bottom. */
 export function AttractScreen(props: { onStart: () => void; onStaff?: (() => void) | undefined; staffNotices: string[] }) {
   return (
     <main class="screen screen--attract">
+      <div class="screen__replay">
+        <PromptReplay />
+      </div>
       {/* The whole card starts the survey; its accessible name is the visible "Start" (WCAG 2.5.3). */}
       <div class="attract-card" onClick={() => props.onStart()}>
         <Pictogram name="survey" class="attract-card__survey" />

@@ -2,6 +2,7 @@ import { Show } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
 import { Pictogram } from '../../ui/Pictogram.tsx';
 import { NavBar } from '../NavBar.tsx';
+import { PromptReplay } from '../PromptReplay.tsx';
 
 /** Said before any question, in the respondent's language (Finland: people fear answers affect their permit). */
 export function ConsentScreen(props: { minutes: number | undefined; busy: boolean; onAgree: () => void; onDecline: () => void; onBack: () => void }) {
@@ -11,6 +12,9 @@ export function ConsentScreen(props: { minutes: number | undefined; busy: boolea
         <Pictogram name="consent" class="pictogram--title" />
         {t('consent.title')}
       </h1>
+      <div class="screen__replay">
+        <PromptReplay />
+      </div>
       <ul class="consent-points">
         <li>
           <Pictogram name="anonymous" />

@@ -8,6 +8,9 @@ import { OptionGrid } from '../../ui/OptionGrid.tsx';
 import { Pictogram } from '../../ui/Pictogram.tsx';
 import { answerOptions } from '../answerOptions.ts';
 import { NavBar } from '../NavBar.tsx';
+import { usePromptAudio } from '../createPromptAudio.ts';
+import { PromptReplay } from '../PromptReplay.tsx';
+import { SpokenAnswer } from '../SpokenAnswer.tsx';
 import { TextAnswer } from '../TextAnswer.tsx';
 
 export interface QuestionScreenProps {
@@ -41,6 +44,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
   const isLast = () => props.position + 1 >= props.total;
   const group = () => props.placed.groups[props.placed.groups.length - 1];
   const textId = () => `q-${question().id}`;
+  const audio = usePromptAudio();
 
   const nextLabel = () => (isLast() ? t('nav.finish') : answered() || question().kind === 'info' ? t('nav.next') : question().required ? t('nav.next') : t('nav.skip'));
 
@@ -70,6 +74,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
             </h1>
             <Show when={question().hint}>{(hint) => <p class="question-hint">{text(hint())}</p>}</Show>
           </div>
+          <PromptReplay />
         </div>
 
         <Switch>
@@ -82,7 +87,11 @@ export function QuestionScreen(props: QuestionScreenProps) {
             />
           </Match>
           <Match when={question().kind === 'spoken'}>
-            <p class="question-notice">{t('answer.spokenUnavailable')}</p>
+            <SpokenAnswer
+              questionId={question().id}
+              maxSeconds={(question() as Extract<Question, { kind: 'spoken' }>).maxSeconds}
+              answer={typeof props.answer === 'string' && props.answer !== PREFER_NOT_TO_ANSWER ? props.answer : undefined}
+            />
           </Match>
           <Match when={options().length > 0}>
             <OptionGrid
@@ -93,6 +102,10 @@ export function QuestionScreen(props: QuestionScreenProps) {
               selectedLabel={t('answer.selected')}
               isSelected={(value) => (Array.isArray(props.answer) ? props.answer.includes(value as string) : props.answer === value)}
               onToggle={(value) => props.onAnswer(toggled(question(), props.answer, value))}
+              listenFirst={audio?.listenFirst() ?? false}
+              speaking={typeof audio?.speaking() === 'number' ? (audio.speaking() as number) : undefined}
+              onHear={(index) => audio?.hear(index)}
+              confirmLabel={t('audio.confirm')}
             />
           </Match>
         </Switch>
@@ -102,8 +115,11 @@ export function QuestionScreen(props: QuestionScreenProps) {
             type="button"
             class="prefer-not"
             aria-pressed={props.answer === PREFER_NOT_TO_ANSWER}
-            classList={{ 'is-selected': props.answer === PREFER_NOT_TO_ANSWER }}
-            onClick={() => props.onAnswer(props.answer === PREFER_NOT_TO_ANSWER ? null : PREFER_NOT_TO_ANSWER)}
+            classList={{ 'is-selected': props.answer === PREFER_NOT_TO_ANSWER, 'is-speaking': audio?.speaking() === 'preferNot' }}
+            onClick={() => {
+              props.onAnswer(props.answer === PREFER_NOT_TO_ANSWER ? null : PREFER_NOT_TO_ANSWER);
+              audio?.hear('preferNot');
+            }}
           >
             <Pictogram name="prefer-not" class="pictogram--inline" />
             {t('answer.preferNot')}

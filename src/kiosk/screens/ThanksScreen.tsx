@@ -1,6 +1,7 @@
 import { onCleanup, onMount } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
 import { Pictogram } from '../../ui/Pictogram.tsx';
+import { PromptReplay } from '../PromptReplay.tsx';
 
 export const THANKS_SECONDS = 8;
 
@@ -16,6 +17,7 @@ export function ThanksScreen(props: { onDone: () => void; preview: boolean }) {
       <h1 class="screen__title">{t('thanks.title')}</h1>
       <p class="thanks-saved">{props.preview ? t('preview.banner') : t('thanks.saved')}</p>
       <p>{t('thanks.next')}</p>
+      <PromptReplay />
     </main>
   );
 }

@@ -6,6 +6,7 @@ import { ingestBatch } from '../queries/ingestBatch.ts';
 import { parseRescueFile } from '../../sync/rescueFile.ts';
 import { createFacility, createOrganisation, listFacilities, listOrganisations } from '../queries/organisations.ts';
 import { purgeExpired } from '../queries/purgeExpired.ts';
+import { purgeSpokenAudio } from '../media/purgeSpokenAudio.ts';
 import { rotateOrganisationKey } from '../queries/organisationKeys.ts';
 import { clearFailedLogins, createStaff, findStaffByEmail, STAFF_ROLES, updateStaffAccount, type StaffRole } from '../queries/staff.ts';
 import { deleteSessionsOfStaff } from '../auth/staffSessions.ts';
@@ -30,6 +31,7 @@ Commands:
   publish-survey FILE --organisation ID                               (a new immutable version)
   backup FILE                                                         (SQLite online backup; PostgreSQL: use pg_dump)
   purge-expired                                                       (deletes data past each organisation's retention)
+  purge-spoken                                                        (deletes the sound of spoken comments past each organisation's spoken retention, keeps transcripts; the server also does it hourly)
   import-rescue FILE                                                  (a tablet's rescue file; counts each response once, like a sync)
   rotate-key --organisation ID                                        (tablets seal to the new key from their next bundle; old keys still open older responses)
   rebuild-report-cells [--force]                                      (counts stored responses into empty report cells; --force recounts all, losing purged ones)
@@ -171,6 +173,12 @@ export async function runAdmin(argv: string[], database: DatabaseHandle, out: Ou
       const report = await purgeExpired(db);
       if (report.length === 0) out.log('No organisation has a retention period: nothing deleted');
       for (const r of report) out.log(`Organisation ${r.organisationId}: deleted ${r.responses} responses and ${r.quarantined} quarantined items past retention`);
+      return;
+    }
+    case 'purge-spoken': {
+      const report = await purgeSpokenAudio(db);
+      for (const r of report.organisations) out.log(`Organisation ${r.organisationId}: deleted the sound of ${r.sounds} spoken comments past retention (transcripts kept)`);
+      out.log(`Also dropped ${report.orphans} spoken comments of deleted responses and ${report.replacedClips} prompt clips replaced over 30 days ago`);
       return;
     }
     case 'import-rescue': {

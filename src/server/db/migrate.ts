@@ -3,6 +3,7 @@ import * as initial from './migrations/0001-initial.ts';
 import * as staff from './migrations/0002-staff.ts';
 import * as organisationKeys from './migrations/0003-organisation-keys.ts';
 import * as staffAndReports from './migrations/0004-staff-and-reports.ts';
+import * as audio from './migrations/0005-audio.ts';
 
 /**
  * The migrations, in order. Numbered files, never edited once released; each is
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-staff': staff,
   '0003-organisation-keys': organisationKeys,
   '0004-staff-and-reports': staffAndReports,
+  '0005-audio': audio,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

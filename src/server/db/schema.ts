@@ -13,6 +13,8 @@ export interface Database {
     created_at: string;
     /** Report cells built from fewer responses than this are hidden (at least 5). */
     min_cell_size: Generated<number>;
+    /** Days the sound of a spoken comment is kept (1 to 730); its transcript stays. */
+    spoken_retention_days: Generated<number>;
   };
   facilities: {
     id: string;
@@ -21,6 +23,8 @@ export interface Database {
     /** IANA zone: reporting periods follow it. */
     time_zone: string;
     created_at: string;
+    /** JSON list of the language codes tablets cache audio for; null: all launch languages. */
+    languages: string | null;
   };
   enrollment_codes: {
     code_hash: string;
@@ -68,6 +72,8 @@ export interface Database {
     assistance: string | null;
     content_hash: string;
     meta: string | null;
+    /** JSON SealedKey of a sealed response: its wrapped content key opens its spoken comments. */
+    sealed_key: string | null;
   };
   /** Counts for reports, updated in the same transaction as the responses they count. */
   rollup_counts: {
@@ -166,5 +172,52 @@ export interface Database {
     private_pkcs8: string;
     created_at: string;
     retired_at: string | null;
+  };
+  /** A recorded prompt clip of an organisation; the current one per (key, language) has no replaced_at. */
+  media_clips: {
+    /** 128 random bits, base64url: the URL is unguessable, so GET /media/:id needs no sign-in. */
+    id: string;
+    organisation_id: string;
+    prompt_key: string;
+    language: string;
+    mime: string;
+    audio: Uint8Array;
+    byte_length: number;
+    sha256: string;
+    text_hash: string;
+    duration_ms: number;
+    /** The recorder's UUID: a retry with it is a duplicate (unique per organisation). */
+    client_clip_id: string;
+    recorded_by_kind: 'device' | 'staff';
+    /** Enrollment or staff id, for accountability; never sent to tablets. */
+    recorded_by: string;
+    created_at: string;
+    replaced_at: string | null;
+  };
+  /** A respondent's recorded comment, sealed with its response's content key; the sound goes after retention. */
+  spoken_comments: {
+    /** Opaque (128 random bits): staff see this, never the response id. */
+    id: string;
+    response_id: string;
+    question_id: string;
+    organisation_id: string;
+    facility_id: string;
+    survey_id: string;
+    /** "2026-Q3": the response's quarter in the facility's time zone, as comments are listed. */
+    period: string;
+    client_clip_id: string;
+    mime: string;
+    /** AES-GCM IV, base64url. */
+    iv: string;
+    /** Ciphertext with its 16-byte tag; null once retention deleted the sound. */
+    audio: Uint8Array | null;
+    byte_length: number;
+    /** SHA-256 of the ciphertext, hex: tells a retry from a different clip. */
+    sha256: string;
+    duration_ms: number;
+    received_at: string;
+    audio_deleted_at: string | null;
+    transcript: string | null;
+    transcribed_at: string | null;
   };
 }

@@ -4,6 +4,9 @@ import type { Database } from '../db/schema.ts';
 import type { DeviceEnrollment } from './enrollments.ts';
 import { currentSurveyVersions } from './surveyVersions.ts';
 import { currentSealingKey } from './organisationKeys.ts';
+import { currentMediaClips } from '../media/mediaClipRows.ts';
+import { facilityLanguages } from './audioSettings.ts';
+import type { MediaIndex } from '../../survey/mediaIndex.ts';
 
 /**
  * What a tablet needs to work offline: its facility, the current version of every survey
@@ -12,7 +15,7 @@ import { currentSealingKey } from './organisationKeys.ts';
  */
 export async function deviceBundle(db: Kysely<Database>, device: DeviceEnrollment) {
   const facility = await db.selectFrom('facilities').innerJoin('organisations', 'organisations.id', 'facilities.organisation_id')
-    .select(['facilities.id', 'facilities.name', 'facilities.time_zone', 'organisations.id as organisation_id', 'organisations.name as organisation_name'])
+    .select(['facilities.id', 'facilities.name', 'facilities.time_zone', 'facilities.languages', 'organisations.id as organisation_id', 'organisations.name as organisation_name'])
     .where('facilities.id', '=', device.facility_id).executeTakeFirstOrThrow();
   const bundle = {
     enrollmentId: device.id,
@@ -21,9 +24,11 @@ export async function deviceBundle(db: Kysely<Database>, device: DeviceEnrollmen
     surveys: await currentSurveyVersions(db, facility.organisation_id),
     /** Tablets seal every answer to this public key; only the server can open them. */
     sealing: await currentSealingKey(db, facility.organisation_id),
-    settings: { idleTimeoutSeconds: 90 },
+    /** languages: what the facility enables, so tablets cache audio for those only. */
+    settings: { idleTimeoutSeconds: 90, languages: facilityLanguages(facility.languages) },
     staffPinVerifiers: [] as unknown[],
-    media: {} as Record<string, unknown>,
+    /** The organisation's current recorded prompt clip per key and language (docs/media-api.md). */
+    media: { clips: await currentMediaClips(db, facility.organisation_id) } satisfies MediaIndex,
   };
   const json = JSON.stringify(bundle);
   return { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };

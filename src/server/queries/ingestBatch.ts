@@ -162,6 +162,8 @@ export async function ingestBatch(
       received_at: receivedAt, reported_at: reportedAt, clock_flagged: flagged ? 1 : 0, answers: JSON.stringify(answers),
       assistance: response.assistance ? JSON.stringify(response.assistance) : null, content_hash: signature.contentHash,
       meta: response.meta ? JSON.stringify(response.meta) : null,
+      // Kept so the response's spoken comments, sealed with the same content key, can be opened later.
+      sealed_key: response.sealed ? JSON.stringify(response.sealed.key) : null,
     };
     const counted = { facilityId: row.facility_id, timeZone: enrollment.time_zone, reportedAt, status: row.status, mode: row.mode, language: row.language };
     const cells = rollupCellsFor({ ...counted, surveyId: survey.id, surveyVersion: survey.version });

@@ -4,13 +4,14 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { SyncRequest } from '../../survey/responseEnvelope.ts';
+import { makeDeviceAuth, type DeviceEnv } from '../auth/deviceAuth.ts';
 import type { Database } from '../db/schema.ts';
 import { apiError } from '../http/apiError.ts';
 import { makeRateLimiter } from '../http/rateLimiter.ts';
 import { makeSemaphore } from '../http/makeSemaphore.ts';
 import { DEFAULT_BODY_LIMIT, readJsonBody } from '../http/readJsonBody.ts';
 import { deviceBundle } from '../queries/deviceBundle.ts';
-import { findEnrollmentByToken, redeemEnrollmentCode, type DeviceEnrollment } from '../queries/enrollments.ts';
+import { redeemEnrollmentCode } from '../queries/enrollments.ts';
 import { ingestBatch } from '../queries/ingestBatch.ts';
 
 const EnrollRequest = v.strictObject({
@@ -34,8 +35,6 @@ export interface DeviceRouteOptions {
   now?: () => Date;
 }
 
-type DeviceEnv = { Variables: { device: DeviceEnrollment } };
-
 /** The caller's address, for per-address limits ("unknown" for in-process requests in tests). */
 function clientAddress(c: import('hono').Context): string {
   try {
@@ -54,9 +53,7 @@ export function deviceRoutes(options: DeviceRouteOptions) {
   const enrollLimiter = makeRateLimiter({ limit: options.enrollPerMinute ?? 30, windowMs: 60_000 });
   // Two batches in work at a time: throughput is the same (ingest is CPU-bound), memory stays flat.
   const ingestSlots = makeSemaphore(options.concurrentBatches ?? 2);
-  const deviceLimiter = makeRateLimiter({ limit: options.requestsPerMinute ?? 600, windowMs: 60_000 });
-  // Wrong tokens cost a database lookup each: an address that keeps sending them is slowed down.
-  const badTokenLimiter = makeRateLimiter({ limit: options.badTokensPerMinute ?? 60, windowMs: 60_000 });
+  const deviceAuth = makeDeviceAuth(db, options);
   const app = new Hono<DeviceEnv>();
   const sizeGuard = bodyLimit({ maxSize: limit, onError: (c) => apiError(c, 413, 'body_too_large', `the body is over ${limit} bytes: send a smaller batch`) });
 
@@ -74,21 +71,6 @@ export function deviceRoutes(options: DeviceRouteOptions) {
   // Everything below needs a device token.
   app.use('/device/*', deviceAuth);
   app.use('/sync', deviceAuth);
-
-  async function deviceAuth(c: import('hono').Context<DeviceEnv>, next: () => Promise<void>) {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header);
-    if (!match) return apiError(c, 401, 'missing_token', 'send the device token as "Authorization: Bearer <token>"');
-    const device = await findEnrollmentByToken(db, match[1]!);
-    if (!device) {
-      if (!badTokenLimiter.allow(clientAddress(c))) return apiError(c, 429, 'too_many_attempts', 'too many unknown tokens from this address: wait a minute');
-      return apiError(c, 401, 'invalid_token', 'this device token is not known: enroll the tablet');
-    }
-    if (device.revoked_at) return apiError(c, 401, 'revoked', 'this tablet was revoked: its data stays on it until it is enrolled again');
-    if (!deviceLimiter.allow(device.id)) return apiError(c, 429, 'too_many_requests', 'too many requests from this tablet: retry later');
-    c.set('device', device);
-    await next();
-  }
 
   app.get('/device/bundle', async (c) => {
     const bundle = await deviceBundle(db, c.get('device'));

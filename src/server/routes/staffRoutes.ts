@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
+import { LAUNCH_LANGUAGES } from '../../survey/languages.ts';
 import { isQuarterId } from '../../survey/periods.ts';
 import { listQuestions } from '../../survey/walkItems.ts';
 import { readStaffBody } from '../auth/readStaffBody.ts';
@@ -10,6 +11,7 @@ import { deleteSessionsOfStaff } from '../auth/staffSessions.ts';
 import type { Database } from '../db/schema.ts';
 import { hashToken } from '../hashToken.ts';
 import { apiError } from '../http/apiError.ts';
+import { facilityLanguages, readSpokenRetentionDays, setSpokenRetentionDays, storedLanguages } from '../queries/audioSettings.ts';
 import { createEnrollmentCode, findEnrollment, listEnrollments, revokeEnrollment } from '../queries/enrollments.ts';
 import { createFacility, isTimeZone } from '../queries/organisations.ts';
 import {
@@ -31,10 +33,22 @@ const Password = v.pipe(v.string(), v.minLength(12, 'must have at least 12 chara
 const FacilityIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(1000));
 
 const NewFacility = v.strictObject({ name: Name, timeZone: TimeZone });
-const FacilityChange = v.strictObject({ name: v.optional(Name), timeZone: v.optional(TimeZone) });
+/** The languages tablets of the facility cache audio for: launch languages, at least one. */
+const Languages = v.pipe(
+  v.array(v.picklist(LAUNCH_LANGUAGES, `must be one of ${LAUNCH_LANGUAGES.join(', ')}`)),
+  v.minLength(1, 'must enable at least one language'),
+  v.maxLength(LAUNCH_LANGUAGES.length * 2),
+);
+const FacilityChange = v.strictObject({ name: v.optional(Name), timeZone: v.optional(TimeZone), languages: v.optional(Languages) });
 const NewAccount = v.strictObject({ email: Email, role: Role, password: Password, facilityIds: FacilityIds });
 const AccountChange = v.strictObject({ role: v.optional(Role), facilityIds: v.optional(FacilityIds), disabled: v.optional(v.boolean()), password: v.optional(Password) });
-const SettingsChange = v.strictObject({ minCellSize: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(5, 'must be at least 5'), v.maxValue(100, 'must be at most 100')) });
+const SettingsChange = v.pipe(
+  v.strictObject({
+    minCellSize: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(5, 'must be at least 5'), v.maxValue(100, 'must be at most 100'))),
+    spokenRetentionDays: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(730, 'must be at most 730'))),
+  }),
+  v.check((change) => change.minCellSize !== undefined || change.spokenRetentionDays !== undefined, 'give minCellSize or spokenRetentionDays'),
+);
 const TargetChange = v.strictObject({ percent: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(100, 'must be at most 100')) });
 const ResidentsChange = v.strictObject({ residents: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'), v.maxValue(100_000, 'must be at most 100000')) });
 
@@ -44,7 +58,7 @@ const INDICATOR_KINDS = new Set(['yesno', 'expectation', 'faces', 'compliance'])
 const unknownFacility = (c: Context) => apiError(c, 404, 'unknown_facility', 'no such facility among yours');
 
 function facilityView(row: Database['facilities']) {
-  return { id: row.id, name: row.name, timeZone: row.time_zone };
+  return { id: row.id, name: row.name, timeZone: row.time_zone, languages: facilityLanguages(row.languages) };
 }
 
 function deviceView(row: Awaited<ReturnType<typeof listEnrollments>>[number]) {
@@ -71,7 +85,7 @@ export function staffRoutes(options: StaffRouteOptions) {
     const body = await readStaffBody(c, NewFacility);
     if (!body.ok) return body.response;
     const row = await createFacility(db, { organisationId: c.get('staff').organisationId, ...body.body }, now());
-    return c.json(facilityView(row), 201);
+    return c.json(facilityView({ ...row, languages: null }), 201);
   });
 
   app.patch('/staff/facilities/:id', signedIn, admin, async (c) => {
@@ -79,7 +93,11 @@ export function staffRoutes(options: StaffRouteOptions) {
     if (!facility) return unknownFacility(c);
     const body = await readStaffBody(c, FacilityChange);
     if (!body.ok) return body.response;
-    const change = { ...(body.body.name !== undefined && { name: body.body.name }), ...(body.body.timeZone !== undefined && { time_zone: body.body.timeZone }) };
+    const change = {
+      ...(body.body.name !== undefined && { name: body.body.name }),
+      ...(body.body.timeZone !== undefined && { time_zone: body.body.timeZone }),
+      ...(body.body.languages !== undefined && { languages: storedLanguages(body.body.languages) }),
+    };
     if (Object.keys(change).length > 0) await db.updateTable('facilities').set(change).where('id', '=', facility.id).execute();
     return c.json(facilityView({ ...facility, ...change }));
   });
@@ -156,16 +174,21 @@ export function staffRoutes(options: StaffRouteOptions) {
   });
 
   app.get('/staff/settings', signedIn, requireRole('admin', 'analyst', 'manager'), async (c) => {
-    const settings = await readOrganisationSettings(db, c.get('staff').organisationId);
-    return c.json({ ...settings, defaultTargetPercent: DEFAULT_TARGET_PERCENT });
+    const organisationId = c.get('staff').organisationId;
+    const settings = await readOrganisationSettings(db, organisationId);
+    return c.json({ ...settings, spokenRetentionDays: await readSpokenRetentionDays(db, organisationId), defaultTargetPercent: DEFAULT_TARGET_PERCENT });
   });
 
   app.patch('/staff/settings', signedIn, admin, async (c) => {
     const body = await readStaffBody(c, SettingsChange);
     if (!body.ok) return body.response;
     const organisationId = c.get('staff').organisationId;
-    await setMinCellSize(db, organisationId, body.body.minCellSize);
-    return c.json({ ...(await readOrganisationSettings(db, organisationId)), defaultTargetPercent: DEFAULT_TARGET_PERCENT });
+    if (body.body.minCellSize !== undefined) await setMinCellSize(db, organisationId, body.body.minCellSize);
+    if (body.body.spokenRetentionDays !== undefined) await setSpokenRetentionDays(db, organisationId, body.body.spokenRetentionDays);
+    return c.json({
+      ...(await readOrganisationSettings(db, organisationId)), spokenRetentionDays: await readSpokenRetentionDays(db, organisationId),
+      defaultTargetPercent: DEFAULT_TARGET_PERCENT,
+    });
   });
 
   app.put('/staff/targets/:surveyId/:questionId', signedIn, admin, async (c) => {

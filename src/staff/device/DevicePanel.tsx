@@ -1,21 +1,30 @@
-import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, For, lazy, Match, Show, Suspense, Switch } from 'solid-js';
 import { getEnrollment, type EnrollmentRecord } from '../../device/enrollmentRecord.ts';
 import { loadNamespace, t } from '../../i18n/i18n.ts';
 import { Pictogram } from '../../ui/Pictogram.tsx';
 import type { DeviceServices } from './deviceServices.ts';
 import { EnrollForm } from './EnrollForm.tsx';
 import { SyncStatusView } from './SyncStatusView.tsx';
+import { CoverageView } from './CoverageView.tsx';
 import { UnlockForm } from './UnlockForm.tsx';
 import './staff.css';
 
+// The kiosk's audio settings (their own file) load when their tab first opens.
+const AudioSettingsView = lazy(() => import('./AudioSettingsView.tsx'));
+
+type PanelTab = 'sync' | 'audio' | 'audioSettings';
+const TABS: readonly PanelTab[] = ['sync', 'audio', 'audioSettings'];
+
 /**
  * The tablet's staff screens (a lazy chunk the kiosk loads only when staff open it):
- * enrollment the first time, then behind the device PIN, the sync status and quarantine.
+ * enrollment the first time, then behind the device PIN, tabs: the sync status and
+ * quarantine, audio coverage and recording, and the kiosk's audio settings.
  */
 export default function DevicePanel(props: { services: DeviceServices; onClose: () => void }) {
   const [unlocked, setUnlocked] = createSignal(false);
   // A revoked tablet is enrolled again behind the PIN; its unsent answers stay and keep their signatures.
   const [reenrolling, setReenrolling] = createSignal(false);
+  const [tab, setTab] = createSignal<PanelTab>('sync');
   const [state, { mutate }] = createResource(async () => {
     await loadNamespace('staff');
     const store = await props.services.store();
@@ -55,7 +64,48 @@ export default function DevicePanel(props: { services: DeviceServices; onClose: 
               <UnlockForm store={s().store} enrollment={s().enrollment!} onUnlocked={() => setUnlocked(true)} />
             </Match>
             <Match when={unlocked()}>
-              <SyncStatusView store={s().store} enrollment={s().enrollment!} api={props.services.api} syncNow={props.services.syncNow} onReenroll={() => setReenrolling(true)} />
+              <div class="staff-tabs" role="tablist" aria-label={t('staff:recorder.tabs.label')}>
+                <For each={TABS}>
+                  {(name) => (
+                    <button
+                      type="button"
+                      role="tab"
+                      id={`staff-tab-${name}`}
+                      aria-selected={tab() === name}
+                      aria-controls="staff-tab-panel"
+                      tabIndex={tab() === name ? 0 : -1}
+                      class="staff-tab"
+                      onClick={() => setTab(name)}
+                      onKeyDown={(event) => {
+                        // WAI-ARIA tabs pattern: arrow keys move between tabs.
+                        const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+                        if (!step) return;
+                        const rtl = document.documentElement.dir === 'rtl' ? -1 : 1;
+                        const next = TABS[(TABS.indexOf(name) + step * rtl + TABS.length) % TABS.length]!;
+                        setTab(next);
+                        document.getElementById(`staff-tab-${next}`)?.focus();
+                      }}
+                    >
+                      {t(`staff:recorder.tabs.${name}`)}
+                    </button>
+                  )}
+                </For>
+              </div>
+              <div id="staff-tab-panel" role="tabpanel" aria-labelledby={`staff-tab-${tab()}`}>
+                <Switch>
+                  <Match when={tab() === 'sync'}>
+                    <SyncStatusView store={s().store} enrollment={s().enrollment!} api={props.services.api} syncNow={props.services.syncNow} onReenroll={() => setReenrolling(true)} />
+                  </Match>
+                  <Match when={tab() === 'audio'}>
+                    <CoverageView store={s().store} syncNow={props.services.syncNow} />
+                  </Match>
+                  <Match when={tab() === 'audioSettings'}>
+                    <Suspense>
+                      <AudioSettingsView store={s().store} />
+                    </Suspense>
+                  </Match>
+                </Switch>
+              </div>
             </Match>
           </Switch>
         )}

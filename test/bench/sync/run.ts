@@ -171,6 +171,9 @@ function answerFor(question: Question, answers: Answers, rng: Rng): AnswerValue 
       if (declines(0.1)) return PREFER_NOT_TO_ANSWER;
       if (!question.required && rng() < 0.06) return undefined;
       return pick(rng, question.choices).value;
+    case 'spoken':
+      // A voice goes on its own upload route (docs/media-api.md), not in the sync batches measured here.
+      return undefined;
     default:
       throw new Error(`bench: the resident survey has a ${question.kind} question, which this generator does not answer yet`);
   }

@@ -57,6 +57,8 @@ export class KioskDriver {
     const page = this.page;
     if (value === PREFER_NOT_TO_ANSWER) {
       await page.getByRole('button', { name: this.t('answer.preferNot') }).click();
+    } else if (question.kind === 'spoken') {
+      throw new Error('a spoken answer is a recording: skip it in the script and call recordSpoken()');
     } else if (question.kind === 'text') {
       await page.getByRole('textbox', { name: localize(question.text, this.language, 'en') }).fill(value as string);
     } else if (question.kind === 'multi') {
@@ -64,6 +66,22 @@ export class KioskDriver {
     } else {
       await page.getByRole('radio', { name: this.optionName(question, value), exact: true }).click();
     }
+  }
+
+  /**
+   * Leaves a spoken comment on the current (spoken) question: agrees to its consent line,
+   * records for about `ms` (Chromium's fake microphone: --use-fake-device-for-media-stream),
+   * stops and keeps it, and waits until the kiosk says it is kept.
+   */
+  async recordSpoken(ms = 2000): Promise<void> {
+    const page = this.page;
+    await page.getByRole('button', { name: this.t('spoken.agree') }).click();
+    await page.getByRole('button', { name: this.t('spoken.record') }).click();
+    await page.getByRole('button', { name: this.t('spoken.stop') }).waitFor();
+    await page.waitForTimeout(ms);
+    await page.getByRole('button', { name: this.t('spoken.stop') }).click();
+    await page.getByRole('button', { name: this.t('spoken.keep') }).click();
+    await page.getByText(this.t('spoken.kept')).waitFor();
   }
 
   async goOn(): Promise<void> {
@@ -96,6 +114,30 @@ export class KioskDriver {
     }
     return answers;
   }
+}
+
+/** The tablet's spoken-comment rows, with the size of their bytes instead of the bytes. */
+export async function readSpokenClips(page: Page) {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('sayso');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const rows = await new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+      const request = db.transaction('spokenClips').objectStore('spokenClips').getAll();
+      request.onsuccess = () => resolve(request.result as Array<Record<string, unknown>>);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return rows.map((row) => {
+      const described: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(row)) {
+        described[key] = value instanceof ArrayBuffer ? { bytes: value.byteLength, head: Array.from(new Uint8Array(value.slice(0, 4))) } : value;
+      }
+      return described;
+    });
+  });
 }
 
 /** Reads every response and outbox entry back from the tablet's IndexedDB. */

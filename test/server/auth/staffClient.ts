@@ -55,8 +55,11 @@ export function call(
   const headers: Record<string, string> = { ...options.headers };
   if (session) headers.cookie = session.cookie;
   if (session && method !== 'GET' && options.csrf !== false) headers['x-csrf-token'] = options.csrf ?? session.csrfToken;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  return app.request(`/api/v1${path}`, { method, headers, body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body) });
+  // Bytes (an audio upload) go as they are, with the type the caller gave; anything else is JSON.
+  const binary = options.body instanceof Uint8Array;
+  if (options.body !== undefined && !(binary && headers['content-type'])) headers['content-type'] = 'application/json';
+  const body = options.body === undefined ? undefined : binary ? (options.body as Uint8Array<ArrayBuffer>) : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  return app.request(`/api/v1${path}`, { method, headers, body });
 }
 
 export async function errorCode(response: Response): Promise<string | undefined> {

@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { t } from '../../../i18n/i18n.ts';
+import { LAUNCH_LANGUAGES, languageInfo } from '../../../survey/languages.ts';
 import type { Facility } from '../api/wireSchemas.ts';
 import { useStaff } from '../StaffContext.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
@@ -17,19 +18,48 @@ function timeZones(): string[] {
   }
 }
 
+/** The facility's audio languages as a short text: "all" when every launch language is on. */
+function languagesText(languages: readonly string[] | undefined): string {
+  if (!languages || languages.length >= LAUNCH_LANGUAGES.length) return t('results:audioAdmin.languages.all');
+  return languages.map((code) => languageInfo(code).nativeName).join(', ');
+}
+
+/** Checkboxes for the languages tablets keep audio for (at least one). */
+function LanguageChoice(props: { id: string; chosen: readonly string[]; onChange: (languages: string[]) => void }) {
+  const toggle = (code: string, on: boolean) =>
+    props.onChange(LAUNCH_LANGUAGES.filter((language) => (language === code ? on : props.chosen.includes(language))));
+  return (
+    <fieldset class="sw-checks" aria-describedby={`${props.id}-hint`}>
+      <legend>{t('results:audioAdmin.languages.legend')}</legend>
+      <p id={`${props.id}-hint`}>{t('results:audioAdmin.languages.hint')}</p>
+      <For each={[...LAUNCH_LANGUAGES]}>
+        {(code) => (
+          <label class="sw-choice">
+            <input type="checkbox" checked={props.chosen.includes(code)} onInput={(e) => toggle(code, e.currentTarget.checked)} />
+            <span lang={code} dir={languageInfo(code).dir}>{languageInfo(code).nativeName}</span>
+            <span class="sw-visually-hidden"> ({languageInfo(code).englishName})</span>
+          </label>
+        )}
+      </For>
+    </fieldset>
+  );
+}
+
 function FacilityRow(props: { facility: Facility; onSaved: () => void }) {
   const { api } = useStaff();
   const [editing, setEditing] = createSignal(false);
   const [name, setName] = createSignal(props.facility.name);
   const [zone, setZone] = createSignal(props.facility.timeZone);
+  const [languages, setLanguages] = createSignal<string[]>(props.facility.languages ?? [...LAUNCH_LANGUAGES]);
   const [error, setError] = createSignal<unknown>();
   const id = (field: string) => `sw-facility-${props.facility.id}-${field}`;
 
   const save = async (event: Event) => {
     event.preventDefault();
     setError(undefined);
+    if (languages().length === 0) return setError(t('results:audioAdmin.languages.atLeastOne'));
     try {
-      await api.updateFacility(props.facility.id, { name: name().trim(), timeZone: zone().trim() });
+      await api.updateFacility(props.facility.id, { name: name().trim(), timeZone: zone().trim(), languages: languages() });
       setEditing(false);
       props.onSaved();
     } catch (caught) {
@@ -45,6 +75,7 @@ function FacilityRow(props: { facility: Facility; onSaved: () => void }) {
           <>
             <th scope="row">{props.facility.name}</th>
             <td>{props.facility.timeZone}</td>
+            <td>{languagesText(props.facility.languages)}</td>
             <td>
               <button type="button" class="sw-button sw-button--small" onClick={() => setEditing(true)}>
                 {t('results:admin.facilities.edit', { name: props.facility.name })}
@@ -53,7 +84,7 @@ function FacilityRow(props: { facility: Facility; onSaved: () => void }) {
           </>
         }
       >
-        <td colSpan={3}>
+        <td colSpan={4}>
           <form class="sw-form sw-form--inline" ref={submitListener(save)}>
             <div class="sw-field">
               <label for={id('name')}>{t('results:admin.facilities.name')}</label>
@@ -63,6 +94,7 @@ function FacilityRow(props: { facility: Facility; onSaved: () => void }) {
               <label for={id('zone')}>{t('results:admin.facilities.timeZone')}</label>
               <input id={id('zone')} required list="sw-time-zones" value={zone()} onInput={(e) => setZone(e.currentTarget.value)} />
             </div>
+            <LanguageChoice id={id('languages')} chosen={languages()} onChange={setLanguages} />
             <button type="submit" class="sw-button">
               {t('results:admin.save')}
             </button>
@@ -112,6 +144,7 @@ export function FacilitiesAdmin() {
             <tr>
               <th scope="col">{t('results:admin.facilities.name')}</th>
               <th scope="col">{t('results:admin.facilities.timeZone')}</th>
+              <th scope="col">{t('results:audioAdmin.languages.column')}</th>
               <th scope="col">{t('results:admin.actions')}</th>
             </tr>
           </thead>

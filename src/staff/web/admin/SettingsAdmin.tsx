@@ -66,7 +66,49 @@ function TargetRow(props: { surveyId: string; question: SurveyQuestionInfo; perc
   );
 }
 
-/** The small-cell threshold and the indicator targets of the organisation (admin). */
+/** How long the sound of spoken comments is kept (docs/media-api.md, retention); transcripts stay. */
+function SpokenRetentionForm(props: { days: number | undefined; onSaved: () => void }) {
+  const { api } = useStaff();
+  const [value, setValue] = createSignal('');
+  const [error, setError] = createSignal<unknown>();
+  const [saved, setSaved] = createSignal(false);
+  const shown = () => value() || String(props.days ?? '');
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setSaved(false);
+    setError(undefined);
+    const days = Number(shown());
+    if (!Number.isInteger(days) || days < 1 || days > 730) return setError(t('results:audioAdmin.retention.invalid'));
+    try {
+      await api.updateSpokenRetentionDays(days);
+      setSaved(true);
+      props.onSaved();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <section class="sw-section" aria-labelledby="sw-admin-spoken-retention">
+      <h2 id="sw-admin-spoken-retention">{t('results:audioAdmin.retention.title')}</h2>
+      <p>{t('results:audioAdmin.retention.intro')}</p>
+      <form class="sw-form sw-form--inline" ref={submitListener(save)}>
+        <div class="sw-field">
+          <label for="sw-spoken-retention">{t('results:audioAdmin.retention.label')}</label>
+          <input id="sw-spoken-retention" type="number" min="1" max="730" step="1" value={shown()} onInput={(e) => setValue(e.currentTarget.value)} />
+        </div>
+        <button type="submit" class="sw-button">
+          {t('results:admin.save')}
+        </button>
+        <SavedNote shown={saved()} />
+      </form>
+      <ErrorNotice error={error()} />
+    </section>
+  );
+}
+
+/** The small-cell threshold, the spoken-comment retention and the indicator targets of the organisation (admin). */
 export function SettingsAdmin() {
   const staff = useStaff();
   const settings = createApiData(() => ({}), () => staff.api.settings());
@@ -112,6 +154,8 @@ export function SettingsAdmin() {
         </form>
         <ErrorNotice error={error()} />
       </section>
+
+      <SpokenRetentionForm days={settings.data()?.spokenRetentionDays} onSaved={() => settings.refetch()} />
 
       <section class="sw-section" aria-labelledby="sw-admin-targets">
         <h2 id="sw-admin-targets">{t('results:admin.targets.title')}</h2>

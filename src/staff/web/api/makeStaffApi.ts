@@ -154,7 +154,7 @@ export function makeStaffApi(options: StaffApiOptions = {}) {
 
     facilities: async () => (await json(FacilityList, 'GET', '/staff/facilities')).facilities,
     createFacility: (input: { name: string; timeZone: string }) => json(FacilitySchema, 'POST', '/staff/facilities', input),
-    updateFacility: (id: string, input: { name?: string; timeZone?: string }) => json(FacilitySchema, 'PATCH', `/staff/facilities/${encodeURIComponent(id)}`, input),
+    updateFacility: (id: string, input: { name?: string; timeZone?: string; languages?: string[] }) => json(FacilitySchema, 'PATCH', `/staff/facilities/${encodeURIComponent(id)}`, input),
 
     accounts: async () => (await json(AccountList, 'GET', '/staff/accounts')).accounts,
     createAccount: (input: { email: string; role: StaffRole; password: string; facilityIds: string[] }) => json(AccountSchema, 'POST', '/staff/accounts', input),
@@ -168,6 +168,7 @@ export function makeStaffApi(options: StaffApiOptions = {}) {
     surveys: async () => (await json(SurveyList, 'GET', '/staff/surveys')).surveys,
     settings: () => json(SettingsSchema, 'GET', '/staff/settings'),
     updateMinCellSize: (minCellSize: number) => send('PATCH', '/staff/settings', { minCellSize }).then(() => undefined),
+    updateSpokenRetentionDays: (spokenRetentionDays: number) => send('PATCH', '/staff/settings', { spokenRetentionDays }).then(() => undefined),
     putTarget: (surveyId: string, questionId: string, percent: number) =>
       send('PUT', `/staff/targets/${encodeURIComponent(surveyId)}/${encodeURIComponent(questionId)}`, { percent }).then(() => undefined),
 

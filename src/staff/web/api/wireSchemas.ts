@@ -30,7 +30,8 @@ export const StaffUserSchema = v.object({
 export type StaffUser = v.InferOutput<typeof StaffUserSchema>;
 export const SignedIn = v.object({ staff: StaffUserSchema, csrfToken: v.pipe(v.string(), v.minLength(1)) });
 
-export const FacilitySchema = v.object({ id: v.string(), name: v.string(), timeZone: v.string() });
+/** `languages`: what the facility's tablets cache audio for (the facility routes send it; report answers do not). */
+export const FacilitySchema = v.object({ id: v.string(), name: v.string(), timeZone: v.string(), languages: v.optional(v.array(v.string())) });
 export type Facility = v.InferOutput<typeof FacilitySchema>;
 export const FacilityList = v.object({ facilities: v.array(FacilitySchema) });
 
@@ -73,6 +74,8 @@ export const SurveyList = v.object({ surveys: v.array(SurveySummarySchema) });
 
 export const SettingsSchema = v.object({
   minCellSize: Count,
+  /** Days the sound of a spoken comment is kept (1 to 730); transcripts stay. */
+  spokenRetentionDays: Count,
   targets: v.array(v.object({ surveyId: v.string(), questionId: v.string(), percent: v.number() })),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;

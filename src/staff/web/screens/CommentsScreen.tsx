@@ -9,10 +9,12 @@ import { surveyQuestions } from '../surveyQuestions.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { ReportFilters } from '../ui/ReportFilters.tsx';
 import { ReportState } from '../ui/ReportState.tsx';
+import { SpokenCommentList } from '../spoken/SpokenCommentList.tsx';
 import { submitListener } from '../ui/submitListener.ts';
 
 type Comment = CommentList['comments'][number];
-const FREE_TEXT_KINDS = ['text', 'spoken'];
+// Spoken comments have their own list below (SpokenCommentList): the text filters are for typed ones.
+const FREE_TEXT_KINDS = ['text'];
 
 /** One comment: its question, its language, the words as text (never HTML), and its tag. */
 function CommentItem(props: { comment: Comment; index: number; canTag: boolean; survey: { defaultLanguage: string } | undefined }) {
@@ -87,7 +89,8 @@ export function CommentsScreen() {
   const { selection, router } = staff;
   const canTag = () => staff.user().role === 'admin' || staff.user().role === 'manager';
   const survey = () => staff.surveys()?.find((s) => s.id === selection.surveyId());
-  const freeTextQuestions = createMemo(() => surveyQuestions(survey()?.definition).filter((q) => FREE_TEXT_KINDS.includes(q.kind)));
+  const questions = createMemo(() => surveyQuestions(survey()?.definition));
+  const freeTextQuestions = createMemo(() => questions().filter((q) => FREE_TEXT_KINDS.includes(q.kind)));
   const param = (name: string) => router.search().get(name) ?? '';
   const [words, setWords] = createSignal(param('q'));
 
@@ -180,6 +183,13 @@ export function CommentsScreen() {
           </section>
         )}
       </ReportState>
+      <SpokenCommentList
+        choice={() => (selection.surveyId() && selection.facilityId() ? { surveyId: selection.surveyId()!, facilityId: selection.facilityId()!, period: selection.quarter() } : undefined)}
+        questionLabel={(id) => {
+          const q = questions().find((candidate) => candidate.id === id);
+          return q ? questionLabel(q) : id;
+        }}
+      />
     </>
   );
 }
