@@ -4,7 +4,7 @@
  * shape), and a recorder of the kiosk's `sayso:prompt` events (its test contract).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -59,7 +59,9 @@ export function staticRootWithClips(prompts: readonly Prompt[], languages: reado
     writeFileSync(join(root, path), bytes);
   }
   const index: MediaIndex = { clips };
-  for (const language of languages) {
+  // The fixture's clips replace the app's own shipped ones, in every language the build ships an index for.
+  const indexed = new Set([...languages, ...readdirSync(join(root, 'audio'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)]);
+  for (const language of indexed) {
     mkdirSync(join(root, 'audio', language), { recursive: true });
     writeFileSync(join(root, 'audio', language, 'index.json'), JSON.stringify({ clips: clips.filter((clip) => clip.language === language) }));
   }
