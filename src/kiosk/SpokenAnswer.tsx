@@ -1,6 +1,6 @@
 import { createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
-import { createPromptRecorder, type RecorderProblem, type Recording } from '../staff/device/createPromptRecorder.ts';
+import { createAudioRecorder, type RecorderProblem, type Recording } from '../ui/createAudioRecorder.ts';
 import { Pictogram } from '../ui/Pictogram.tsx';
 import { useSpokenCommentSession } from './spokenCommentSession.ts';
 import './spokenAnswer.css';
@@ -44,7 +44,7 @@ export function SpokenAnswer(props: { questionId: string; maxSeconds: number; an
     playbackUrl = undefined;
   };
 
-  const recorder = createPromptRecorder({
+  const recorder = createAudioRecorder({
     maxMs: props.maxSeconds * 1000,
     onRecorded: (made) => {
       dropPlayback();

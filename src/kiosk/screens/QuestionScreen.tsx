@@ -1,4 +1,4 @@
-import { createMemo, Match, Show, Switch } from 'solid-js';
+import { createMemo, lazy, Match, Show, Suspense, Switch } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
 import { PREFER_NOT_TO_ANSWER, type AnswerValue } from '../../survey/answers.ts';
 import { localize } from '../../survey/localize.ts';
@@ -10,8 +10,10 @@ import { answerOptions } from '../answerOptions.ts';
 import { NavBar } from '../NavBar.tsx';
 import { usePromptAudio } from '../createPromptAudio.ts';
 import { PromptReplay } from '../PromptReplay.tsx';
-import { SpokenAnswer } from '../SpokenAnswer.tsx';
 import { TextAnswer } from '../TextAnswer.tsx';
+
+// The recorder is needed by one question at most: a chunk of its own, off the first screen.
+const SpokenAnswer = lazy(() => import('../SpokenAnswer.tsx').then((module) => ({ default: module.SpokenAnswer })));
 
 export interface QuestionScreenProps {
   placed: PlacedQuestion;
@@ -87,11 +89,13 @@ export function QuestionScreen(props: QuestionScreenProps) {
             />
           </Match>
           <Match when={question().kind === 'spoken'}>
-            <SpokenAnswer
-              questionId={question().id}
-              maxSeconds={(question() as Extract<Question, { kind: 'spoken' }>).maxSeconds}
-              answer={typeof props.answer === 'string' && props.answer !== PREFER_NOT_TO_ANSWER ? props.answer : undefined}
-            />
+            <Suspense>
+              <SpokenAnswer
+                questionId={question().id}
+                maxSeconds={(question() as Extract<Question, { kind: 'spoken' }>).maxSeconds}
+                answer={typeof props.answer === 'string' && props.answer !== PREFER_NOT_TO_ANSWER ? props.answer : undefined}
+              />
+            </Suspense>
           </Match>
           <Match when={options().length > 0}>
             <OptionGrid

@@ -6,7 +6,7 @@ import { classifyStorageError } from '../../device/storageFault.ts';
 import { t } from '../../i18n/i18n.ts';
 import { languageInfo } from '../../survey/languages.ts';
 import { promptTextHash } from '../../survey/prompts.ts';
-import { createPromptRecorder, type Recording } from './createPromptRecorder.ts';
+import { createAudioRecorder, type Recording } from '../../ui/createAudioRecorder.ts';
 import { draftStatusText } from './draftStatusText.ts';
 
 export interface PromptToRecord {
@@ -40,7 +40,7 @@ export function PromptRecorder(props: { store: DeviceStore; prompt: PromptToReco
       setMessage(classifyStorageError(error).kind === 'full' ? t('staff:recorder.storageFull') : t('staff:recorder.saveFailed'));
     }
   };
-  const recorder = createPromptRecorder({ onRecorded: save });
+  const recorder = createAudioRecorder({ onRecorded: save });
 
   const playable = createMemo(() => {
     const kept = unsaved() ?? draft();

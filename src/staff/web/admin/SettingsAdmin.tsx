@@ -66,22 +66,32 @@ function TargetRow(props: { surveyId: string; question: SurveyQuestionInfo; perc
   );
 }
 
-/** How long the sound of spoken comments is kept (docs/media-api.md, retention); transcripts stay. */
-function SpokenRetentionForm(props: { days: number | undefined; onSaved: () => void }) {
-  const { api } = useStaff();
+/**
+ * One whole-number setting of the organisation with its own form: the small-cell
+ * threshold, the spoken-comment retention (docs/media-api.md; transcripts stay).
+ */
+function WholeNumberSetting(props: {
+  id: string;
+  strings: { title: string; intro: string; label: string; invalid: string };
+  min: number;
+  max: number;
+  current: number | undefined;
+  save: (value: number) => Promise<unknown>;
+  onSaved: () => void;
+}) {
   const [value, setValue] = createSignal('');
   const [error, setError] = createSignal<unknown>();
   const [saved, setSaved] = createSignal(false);
-  const shown = () => value() || String(props.days ?? '');
+  const shown = () => value() || String(props.current ?? '');
 
   const save = async (event: Event) => {
     event.preventDefault();
     setSaved(false);
     setError(undefined);
-    const days = Number(shown());
-    if (!Number.isInteger(days) || days < 1 || days > 730) return setError(t('results:audioAdmin.retention.invalid'));
+    const number = Number(shown());
+    if (!Number.isInteger(number) || number < props.min || number > props.max) return setError(t(props.strings.invalid));
     try {
-      await api.updateSpokenRetentionDays(days);
+      await props.save(number);
       setSaved(true);
       props.onSaved();
     } catch (caught) {
@@ -90,13 +100,13 @@ function SpokenRetentionForm(props: { days: number | undefined; onSaved: () => v
   };
 
   return (
-    <section class="sw-section" aria-labelledby="sw-admin-spoken-retention">
-      <h2 id="sw-admin-spoken-retention">{t('results:audioAdmin.retention.title')}</h2>
-      <p>{t('results:audioAdmin.retention.intro')}</p>
+    <section class="sw-section" aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{t(props.strings.title)}</h2>
+      <p>{t(props.strings.intro)}</p>
       <form class="sw-form sw-form--inline" ref={submitListener(save)}>
         <div class="sw-field">
-          <label for="sw-spoken-retention">{t('results:audioAdmin.retention.label')}</label>
-          <input id="sw-spoken-retention" type="number" min="1" max="730" step="1" value={shown()} onInput={(e) => setValue(e.currentTarget.value)} />
+          <label for={props.id}>{t(props.strings.label)}</label>
+          <input id={props.id} type="number" min={props.min} max={props.max} step="1" value={shown()} onInput={(e) => setValue(e.currentTarget.value)} />
         </div>
         <button type="submit" class="sw-button">
           {t('results:admin.save')}
@@ -112,50 +122,32 @@ function SpokenRetentionForm(props: { days: number | undefined; onSaved: () => v
 export function SettingsAdmin() {
   const staff = useStaff();
   const settings = createApiData(() => ({}), () => staff.api.settings());
-  const [threshold, setThreshold] = createSignal('');
-  const [error, setError] = createSignal<unknown>();
-  const [saved, setSaved] = createSignal(false);
   const [surveyId, setSurveyId] = createSignal('');
   const survey = () => (staff.surveys() ?? []).find((s) => s.id === surveyId()) ?? staff.surveys()?.[0];
   const indicators = createMemo(() => surveyQuestions(survey()?.definition).filter((q) => isIndicatorKind(q.kind)));
   const targetOf = (questionId: string) => settings.data()?.targets.find((tg) => tg.surveyId === survey()?.id && tg.questionId === questionId)?.percent ?? DEFAULT_TARGET;
-  const shownThreshold = () => threshold() || String(settings.data()?.minCellSize ?? '');
-
-  const saveThreshold = async (event: Event) => {
-    event.preventDefault();
-    setSaved(false);
-    setError(undefined);
-    const size = Number(shownThreshold());
-    if (!Number.isInteger(size) || size < 5 || size > 100) return setError(t('results:admin.threshold.invalid'));
-    try {
-      await staff.api.updateMinCellSize(size);
-      setSaved(true);
-      settings.refetch();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
 
   return (
     <>
-      <section class="sw-section" aria-labelledby="sw-admin-threshold">
-        <h2 id="sw-admin-threshold">{t('results:admin.threshold.title')}</h2>
-        <p>{t('results:admin.threshold.intro')}</p>
-        <ErrorNotice error={settings.error()} />
-        <form class="sw-form sw-form--inline" ref={submitListener(saveThreshold)}>
-          <div class="sw-field">
-            <label for="sw-threshold">{t('results:admin.threshold.label')}</label>
-            <input id="sw-threshold" type="number" min="5" max="100" step="1" value={shownThreshold()} onInput={(e) => setThreshold(e.currentTarget.value)} />
-          </div>
-          <button type="submit" class="sw-button">
-            {t('results:admin.save')}
-          </button>
-          <SavedNote shown={saved()} />
-        </form>
-        <ErrorNotice error={error()} />
-      </section>
-
-      <SpokenRetentionForm days={settings.data()?.spokenRetentionDays} onSaved={() => settings.refetch()} />
+      <ErrorNotice error={settings.error()} />
+      <WholeNumberSetting
+        id="sw-threshold"
+        strings={{ title: 'results:admin.threshold.title', intro: 'results:admin.threshold.intro', label: 'results:admin.threshold.label', invalid: 'results:admin.threshold.invalid' }}
+        min={5}
+        max={100}
+        current={settings.data()?.minCellSize}
+        save={(size) => staff.api.updateMinCellSize(size)}
+        onSaved={() => settings.refetch()}
+      />
+      <WholeNumberSetting
+        id="sw-spoken-retention"
+        strings={{ title: 'results:audioAdmin.retention.title', intro: 'results:audioAdmin.retention.intro', label: 'results:audioAdmin.retention.label', invalid: 'results:audioAdmin.retention.invalid' }}
+        min={1}
+        max={730}
+        current={settings.data()?.spokenRetentionDays}
+        save={(days) => staff.api.updateSpokenRetentionDays(days)}
+        onSaved={() => settings.refetch()}
+      />
 
       <section class="sw-section" aria-labelledby="sw-admin-targets">
         <h2 id="sw-admin-targets">{t('results:admin.targets.title')}</h2>

@@ -1,3 +1,4 @@
+/** A MediaRecorder behind signals, for prompt recordings (staff) and spoken comments (respondents). */
 import { createSignal, onCleanup } from 'solid-js';
 
 /** Longest prompt clip: a question with its hint is well under a minute read aloud. */
@@ -37,7 +38,7 @@ export function microphoneProblem(error: unknown): RecorderProblem {
  * (denied, no microphone, recorder error, nothing captured) sets `problem` and hands
  * nothing on, so the caller's previous draft stays.
  */
-export function createPromptRecorder(options: { onRecorded: (recording: Recording) => void | Promise<void>; maxMs?: number }) {
+export function createAudioRecorder(options: { onRecorded: (recording: Recording) => void | Promise<void>; maxMs?: number }) {
   const maxMs = options.maxMs ?? MAX_RECORDING_MS;
   const [state, setState] = createSignal<RecorderState>('idle');
   const [problem, setProblem] = createSignal<RecorderProblem>();
@@ -166,4 +167,4 @@ export function createPromptRecorder(options: { onRecorded: (recording: Recordin
   return { state, problem, remainingMs, level, start, stop, clearProblem: () => setProblem(undefined) };
 }
 
-export type PromptRecorderControl = ReturnType<typeof createPromptRecorder>;
+export type PromptRecorderControl = ReturnType<typeof createAudioRecorder>;

@@ -1,6 +1,6 @@
 import { createRoot } from 'solid-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPromptRecorder, microphoneProblem, pickRecordingMime, type Recording } from '../../../src/staff/device/createPromptRecorder.ts';
+import { createAudioRecorder, microphoneProblem, pickRecordingMime, type Recording } from '../../src/ui/createAudioRecorder.ts';
 
 /** A MediaRecorder that hands back the scripted chunks when stopped, or fails. */
 class FakeRecorder {
@@ -38,7 +38,7 @@ function withMicrophone(getUserMedia: () => Promise<unknown>) {
 async function recordOnce(): Promise<{ problem: string | undefined; recordings: Recording[]; state: string }> {
   const recordings: Recording[] = [];
   return createRoot(async (dispose) => {
-    const recorder = createPromptRecorder({ onRecorded: (r) => void recordings.push(r) });
+    const recorder = createAudioRecorder({ onRecorded: (r) => void recordings.push(r) });
     await recorder.start();
     if (recorder.state() === 'recording') recorder.stop();
     await new Promise((r) => setTimeout(r, 10));
@@ -105,7 +105,7 @@ describe('recording a prompt', () => {
     FakeRecorder.chunks = [new Blob([new Uint8Array([1, 2])])];
     const recordings: Recording[] = [];
     await createRoot(async (dispose) => {
-      const recorder = createPromptRecorder({ onRecorded: (r) => void recordings.push(r), maxMs: 100 });
+      const recorder = createAudioRecorder({ onRecorded: (r) => void recordings.push(r), maxMs: 100 });
       await recorder.start();
       expect(recorder.state()).toBe('recording');
       await new Promise((r) => setTimeout(r, 600));
