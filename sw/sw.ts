@@ -8,6 +8,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { RangeRequestsPlugin } from 'workbox-range-requests';
 import { CacheFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { CACHE_FILL_HEADER } from '../src/survey/audioCacheFill.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -23,10 +24,14 @@ registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.s
 // Prompt audio plays from the 'sayso-audio' cache the app fills (src/device/audioCache.ts),
 // within its budget; Range requests (seeking, the media element's bytes=0-) get a 206 cut
 // from the cached clip. A miss goes to the network and is not stored here: only the app
-// decides what fits the budget.
+// decides what fits the budget. The app's own cache-filling fetches pass straight to the
+// network (src/survey/audioCacheFill.ts), so they never keep this worker busy.
 const AUDIO_CACHE_NAME = 'sayso-audio';
 registerRoute(
-  ({ url }) => url.origin === self.location.origin && (url.pathname.startsWith('/audio/') || url.pathname.startsWith('/api/v1/media/')),
+  ({ url, request }) =>
+    url.origin === self.location.origin &&
+    (url.pathname.startsWith('/audio/') || url.pathname.startsWith('/api/v1/media/')) &&
+    !request.headers.has(CACHE_FILL_HEADER),
   new CacheFirst({
     cacheName: AUDIO_CACHE_NAME,
     plugins: [{ cacheWillUpdate: async () => null }, new RangeRequestsPlugin()],

@@ -9,6 +9,7 @@
  */
 import { clipSlot, type MediaClip, type MediaIndex } from '../survey/mediaIndex.ts';
 import type { DeviceStore } from './deviceStore.ts';
+import { CACHE_FILL_HEADER } from '../survey/audioCacheFill.ts';
 
 export const AUDIO_CACHE_NAME = 'sayso-audio';
 const STATUS_KEY = 'audioCacheStatus';
@@ -124,7 +125,7 @@ async function fillCache(options: RefreshAudioCacheOptions): Promise<AudioCacheS
     }
     let response: Response;
     try {
-      response = await fetchFn(url, { credentials: 'same-origin' });
+      response = await fetchFn(url, { credentials: 'same-origin', headers: { [CACHE_FILL_HEADER]: '1' } });
     } catch {
       unfetched++;
       return;

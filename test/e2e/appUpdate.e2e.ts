@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadBuiltInSurvey, loadLocale } from './support/builtIns.ts';
 import { KioskDriver } from './support/kioskDriver.ts';
 import { useAppInBrowser } from './support/useAppInBrowser.ts';
+import { waitInPage } from './support/waitInPage.ts';
 
 describe('a new app version', () => {
   // A copy of the build, so the test can publish a "new version" without touching dist/.
@@ -34,7 +35,7 @@ describe('a new app version', () => {
     // Publish a new version: the worker script changes, the tablet finds it.
     appendFileSync(join(root, 'sw.js'), '\n// next release\n');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
-    await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting), undefined, { timeout: 30_000 });
+    await waitInPage(page, async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting), undefined, { timeout: 30_000 });
 
     // The respondent is not interrupted: same page, same question, new worker still waiting.
     await page.waitForTimeout(1_000);
@@ -46,6 +47,10 @@ describe('a new app version', () => {
     await page.getByRole('button', { name: driver.t('nav.startOverYes') }).click();
     await page.waitForFunction(() => !(window as unknown as { respondentMarker?: number }).respondentMarker, undefined, { timeout: 30_000 });
     await page.getByRole('button', { name: loadLocale('en')('attract.start'), exact: true }).waitFor();
-    expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))).toBe(false);
+    // The new worker takes over: none is left waiting (it may still be activating as the page comes back).
+    await waitInPage(page, async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return !registration?.waiting && registration?.active?.state === 'activated';
+    }, undefined, { timeout: 15_000 });
   });
 });

@@ -8,6 +8,7 @@ import { KioskDriver, readTabletStore } from './support/kioskDriver.ts';
 import { launchChromium } from './support/launchChromium.ts';
 import { startAppServer, startTripwire, type RunningServer } from './support/startAppServer.ts';
 import { useAppInBrowser } from './support/useAppInBrowser.ts';
+import { waitInPage } from './support/waitInPage.ts';
 
 const survey = loadBuiltInSurvey('resident-satisfaction');
 const en = loadLocale('en');
@@ -25,7 +26,7 @@ function residentScript(question: Question) {
 }
 
 async function waitForServiceWorkerControl(page: Page): Promise<void> {
-  await page.waitForFunction(async () => {
+  await waitInPage(page, async () => {
     const registration = await navigator.serviceWorker.getRegistration();
     return Boolean(registration?.active && navigator.serviceWorker.controller);
   }, undefined, { timeout: 30_000 });
@@ -115,7 +116,7 @@ describe('the kiosk, reloaded mid-survey', () => {
     await driver.startFromAttract();
     const given = await driver.answerQuestions(residentScript, 2);
     // Each tap is its own IndexedDB write, committed within milliseconds: wait for the last one (3 taps: "no", two reasons).
-    await page.waitForFunction(async () => {
+    await waitInPage(page, async () => {
       const db = await new Promise<IDBDatabase>((resolve) => {
         const request = indexedDB.open('sayso');
         request.onsuccess = () => resolve(request.result);
@@ -126,10 +127,10 @@ describe('the kiosk, reloaded mid-survey', () => {
       });
       db.close();
       return events === 3;
-    });
+    }, undefined);
     await page.reload();
     await page.getByRole('button', { name: en('attract.start'), exact: true }).waitFor();
-    await page.waitForFunction(async () => {
+    await waitInPage(page, async () => {
       const db = await new Promise<IDBDatabase>((resolve) => {
         const request = indexedDB.open('sayso');
         request.onsuccess = () => resolve(request.result);
@@ -140,7 +141,7 @@ describe('the kiosk, reloaded mid-survey', () => {
       });
       db.close();
       return drafts === 0;
-    });
+    }, undefined);
     const stored = await readTabletStore(page);
     const interrupted = stored.responses.filter((r) => r.closedReason === 'reload');
     expect(interrupted).toHaveLength(1);

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { loadLocale } from './builtIns.ts';
+import { waitInPage } from './waitInPage.ts';
 
 /** Enrolls the tablet in the page from its staff screen, and waits until its first sync brought the device bundle. */
 export async function enrollInBrowser(page: Page, code: string, pin = '246810'): Promise<void> {
@@ -12,7 +13,7 @@ export async function enrollInBrowser(page: Page, code: string, pin = '246810'):
   await page.getByLabel(staff('enroll.pinAgain')).fill(pin);
   await page.getByRole('button', { name: staff('enroll.submit') }).click();
   await page.getByRole('heading', { name: staff('status.title') }).waitFor();
-  await page.waitForFunction(async () => {
+  await waitInPage(page, async () => {
     const db = await new Promise<IDBDatabase>((resolve) => {
       const request = indexedDB.open('sayso');
       request.onsuccess = () => resolve(request.result);

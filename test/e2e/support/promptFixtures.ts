@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { waitInPage } from './waitInPage.ts';
 import type { MediaClip, MediaIndex } from '../../../src/survey/mediaIndex.ts';
 import { promptTextHash, translateFromBundles, type Prompt } from '../../../src/survey/prompts.ts';
 
@@ -121,18 +122,7 @@ export async function putDeviceSetting(page: Page, key: string, value: unknown):
   );
 }
 
-/**
- * Polls an async condition in the page until it is true (page.waitForFunction takes a
- * returned Promise as truthy, so it cannot wait on Cache Storage or IndexedDB).
- */
-export async function waitInPage<A>(page: Page, condition: (arg: A) => Promise<boolean>, arg: A, options: { timeout?: number; interval?: number } = {}): Promise<void> {
-  const deadline = Date.now() + (options.timeout ?? 30_000);
-  for (;;) {
-    if (await page.evaluate(condition as (value: unknown) => Promise<boolean>, arg as unknown).catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`condition not met in ${options.timeout ?? 30_000} ms: ${condition.toString().slice(0, 120)}`);
-    await new Promise((resolve) => setTimeout(resolve, options.interval ?? 200));
-  }
-}
-
 /** Waits until the app has opened its database (so rows can be written beside it). */
 export const waitForAppDatabase = (page: Page) => waitInPage(page, async () => (await indexedDB.databases()).some((db) => db.name === 'sayso'), undefined);
+
+export { waitInPage };
