@@ -19,8 +19,11 @@ describe('a new app version', () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('waits while a respondent is answering and is applied at the attract screen', async () => {
+  // The first visit installs the worker while the kiosk fills its audio cache in the
+  // background: on a loaded machine the whole update can take over a minute.
+  it('waits while a respondent is answering and is applied at the attract screen', { timeout: 300_000 }, async () => {
     const page = await (await env.browser.newContext()).newPage();
+    page.setDefaultTimeout(60_000);
     await page.goto(env.server.url);
     await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
     const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
@@ -35,7 +38,7 @@ describe('a new app version', () => {
     // Publish a new version: the worker script changes, the tablet finds it.
     appendFileSync(join(root, 'sw.js'), '\n// next release\n');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
-    await waitInPage(page, async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting), undefined, { timeout: 30_000 });
+    await waitInPage(page, async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting), undefined, { timeout: 60_000 });
 
     // The respondent is not interrupted: same page, same question, new worker still waiting.
     await page.waitForTimeout(1_000);
@@ -45,12 +48,12 @@ describe('a new app version', () => {
     // At the attract screen the update is applied and the page reloads on the new version.
     await page.getByRole('button', { name: driver.t('nav.startOver') }).click();
     await page.getByRole('button', { name: driver.t('nav.startOverYes') }).click();
-    await page.waitForFunction(() => !(window as unknown as { respondentMarker?: number }).respondentMarker, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => !(window as unknown as { respondentMarker?: number }).respondentMarker, undefined, { timeout: 60_000 });
     await page.getByRole('button', { name: loadLocale('en')('attract.start'), exact: true }).waitFor();
     // The new worker takes over: none is left waiting (it may still be activating as the page comes back).
     await waitInPage(page, async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       return !registration?.waiting && registration?.active?.state === 'activated';
-    }, undefined, { timeout: 15_000 });
+    }, undefined, { timeout: 60_000 });
   });
 });
