@@ -33,7 +33,7 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 const openStore = once<DeviceStore>(async () => (await import('./device/index.ts')).openDeviceStore());
 const deviceApi = once(async () => (await import('./sync/deviceApi.ts')).makeDeviceApi());
 /**
- * Fills the offline audio cache for the facility's languages (all the survey's when the
+ * Fills the offline audio cache for the facility's languages (the device language when the
  * tablet is not enrolled), after the first paint and after each sync; never in the way
  * of a respondent, and a failure only shows in the staff status.
  */
@@ -47,11 +47,8 @@ const cacheAudio = async () => {
     openStore(),
   ]);
   const [indexes, settings] = await Promise.all([loadAudioIndexes(store), getAudioSettings(store)]);
-  let languages = indexes.facilityLanguages;
-  if (!languages) {
-    const load = await (await import('./device/loadSurveyForKiosk.ts')).loadSurveyForKiosk(surveyId, store);
-    languages = load.ok ? load.survey.languages : [...LAUNCH_LANGUAGES];
-  }
+  // A tablet not yet enrolled does not know its facility's languages: its own one only.
+  const languages = indexes.facilityLanguages ?? [deviceLanguage];
   await refreshAudioCache({ store, languages, recorded: indexes.recorded, shipped: indexes.shipped, budgetBytes: settings.budgetBytes });
 };
 

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { createApp } from './createApp.ts';
@@ -8,6 +9,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { rebuildReportCells } from './reports/rebuildReportCells.ts';
 import { publishBuiltInSurveysToAll, seedDemoIfEmpty } from './seedDemo.ts';
 import { startSpokenRetention } from './media/startSpokenRetention.ts';
+import { stopAcceptingGracefully } from './http/stopAcceptingGracefully.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -54,18 +56,19 @@ const server = serve(
   },
 );
 
+const stopper = stopAcceptingGracefully(server as Server);
+
 // SIGTERM: stop taking connections, let requests in flight (a sync batch) finish, then close the database.
 let stopping = false;
-const shutdown = (signal: string) => {
+const shutdown = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   spokenRetention.stop();
   console.log(`${signal}: finishing requests in flight, then stopping.`);
-  server.close(async () => {
-    await database.close();
-    process.exit(0);
-  });
-  setTimeout(() => process.exit(1), 15_000).unref();
+  setTimeout(() => process.exit(1), 20_000).unref();
+  await stopper.stop(10_000);
+  await database.close();
+  process.exit(0);
 };
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

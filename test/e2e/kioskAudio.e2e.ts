@@ -229,7 +229,10 @@ describe('prompt audio offline', () => {
     await recordPromptEvents(page);
     await page.goto(`${server.url}/?survey=resident-satisfaction`);
     await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 30_000, polling: 250 });
-    // Unenrolled: every survey language is cached; ours has clips for en, fr and ar.
+    // The facility enables en and fr (the fixture also has Arabic clips, which stay out).
+    await waitForAppDatabase(page);
+    await putDeviceSetting(page, 'bundle', { fetchedAt: new Date().toISOString(), bundle: { media: { clips: [] }, settings: { languages: ['en', 'fr'] } } });
+    await page.reload();
     const attractUrl = fixtureClipUrl(appPromptKey('attract.title'), 'en');
     const frenchUrl = fixtureClipUrl(appPromptKey('consent.title'), 'fr');
     await waitInPage(
@@ -242,6 +245,8 @@ describe('prompt audio offline', () => {
       [attractUrl, frenchUrl],
       { timeout: 60_000, interval: 500 },
     );
+    const arabicCached = await page.evaluate(async (url) => Boolean(await (await caches.open('sayso-audio')).match(url)), fixtureClipUrl(appPromptKey('consent.title'), 'ar'));
+    expect(arabicCached).toBe(false);
 
     await server.stop();
     await context.setOffline(true);
