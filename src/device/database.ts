@@ -1,11 +1,12 @@
 import Dexie, { type Table } from 'dexie';
 import type { Answers, AnswerValue } from '../survey/answers.ts';
 import type { SealedKey } from '../survey/sealing.ts';
+import type { Assistance, MediatorNotes } from '../survey/responseEnvelope.ts';
 
 export type ResponseStatus = 'draft' | 'complete' | 'partial';
 
 /** Why a response was closed before its end. */
-export type ClosedReason = 'idle' | 'reload' | 'start-over' | 'storage-fault';
+export type ClosedReason = 'idle' | 'reload' | 'start-over' | 'storage-fault' | 'mediator-left';
 
 /** A response's metadata and, once closed, its folded answers. */
 export interface StoredResponse {
@@ -15,7 +16,11 @@ export interface StoredResponse {
   language: string;
   status: ResponseStatus;
   source: 'tablet';
-  mode: 'self';
+  /** assisted: a mediator was present (mediator mode); `assistance` says who and how. */
+  mode: 'self' | 'assisted';
+  assistance?: Assistance;
+  /** The mediator's observations, set when the response completes: sealed like the answers when the tablet has the key. */
+  mediatorNotes?: MediatorNotes;
   startedAt: string;
   updatedAt: string;
   completedAt?: string;

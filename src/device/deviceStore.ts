@@ -1,6 +1,7 @@
 import type { Answers, AnswerValue } from '../survey/answers.ts';
 import { foldAnswerEvents, type AnswerEvent } from '../survey/foldAnswerEvents.ts';
 import type { ResponseSealer, SealedAnswers, SealedKey } from '../survey/sealing.ts';
+import type { Assistance, MediatorNotes } from '../survey/responseEnvelope.ts';
 import { classifyStorageError, StorageFault } from './storageFault.ts';
 import type { ClosedReason, QuarantinedResponse, SaysoDatabase, StoredResponse } from './database.ts';
 
@@ -10,6 +11,8 @@ export interface ResponseRef {
   surveyId: string;
   surveyVersion: number;
   language: string;
+  /** Mediator mode: the response is created assisted, with the help recorded so far. */
+  assistance?: Assistance;
 }
 
 /** One change to an answer: a value, or null to clear it. */
@@ -39,7 +42,15 @@ export interface DeviceStore {
    */
   recordAnswers(ref: ResponseRef, changes: readonly AnswerChange[], now?: Date, sealer?: ResponseSealer): Promise<void>;
   /** Closes a response as complete and puts it in the outbox, in one transaction; `sealedFinal` is its sealed folded answers. */
-  completeResponse(responseId: string, now?: Date, sealedFinal?: { iv: string; ct: string }): Promise<StoredResponse>;
+  completeResponse(responseId: string, now?: Date, sealedFinal?: { iv: string; ct: string }, mediatorNotes?: MediatorNotes): Promise<StoredResponse>;
+  /** Records the help given so far on an assisted draft (role, kinds, questions). */
+  recordAssistance(responseId: string, assistance: Assistance, now?: Date): Promise<void>;
+  /**
+   * The respondent changed their mind: their draft, its answer events and spoken clips are
+   * deleted, and only the running count under `counterKey` (settings 'withdrawals') grows,
+   * in one transaction. Without a draft (no answer yet) only the count grows.
+   */
+  withdrawDraft(responseId: string | undefined, counterKey: string): Promise<void>;
   /** Closes one draft as partial (walked away, started over) and queues it. */
   closeAsPartial(responseId: string, reason: ClosedReason, now?: Date, sealedFinal?: { iv: string; ct: string }): Promise<StoredResponse | undefined>;
   /** What a sealed response sends: its wrapped key and its sealed answers. */
@@ -56,7 +67,7 @@ export interface DeviceStore {
   saveSignature(responseId: string, enrollmentId: string, mac: string): Promise<void>;
   /**
    * The server has them (accepted or duplicate): out of the outbox, marked synced, and
-   * their answers and answer events deleted from the tablet; the metadata stays for staff.
+   * their answers, answer events and mediator notes deleted from the tablet; the metadata stays for staff.
    */
   acknowledge(responseIds: readonly string[], now?: Date): Promise<void>;
   /** Replaces a closed, never-sent response's plain answers with their sealed form, deleting the plain events. */
@@ -65,6 +76,9 @@ export interface DeviceStore {
   quarantine(items: ReadonlyArray<{ responseId: string; code: string; message: string }>, now?: Date): Promise<void>;
   listQuarantine(): Promise<QuarantinedResponse[]>;
 }
+
+/** Settings key of the running withdrawal totals, `{[surveyId|quarter]: count}` (src/sync/uploadWithdrawals.ts sends them). */
+export const WITHDRAWALS_KEY = 'withdrawals';
 
 async function guard<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -124,7 +138,8 @@ export function makeDeviceStore(db: SaysoDatabase): DeviceStore {
             language: ref.language,
             status: 'draft',
             source: 'tablet',
-            mode: 'self',
+            mode: ref.assistance ? 'assisted' : 'self',
+            ...(ref.assistance ? { assistance: ref.assistance } : {}),
             startedAt: at,
             updatedAt: at,
             eventCount: 0,
@@ -140,13 +155,39 @@ export function makeDeviceStore(db: SaysoDatabase): DeviceStore {
         });
       }),
 
-    completeResponse: (responseId, now = new Date(), sealedFinal) =>
+    completeResponse: (responseId, now = new Date(), sealedFinal, mediatorNotes) =>
       guard(() =>
         db.transaction('rw', db.responses, db.answerEvents, db.outbox, async () => {
           const response = await db.responses.get(responseId);
           if (!response) throw new StorageFault('failed', `response ${responseId} was never stored`);
           if (response.status !== 'draft') throw new StorageFault('failed', `response ${responseId} is already ${response.status}`);
-          return closeResponse(response, 'complete', now, undefined, sealedFinal);
+          if (mediatorNotes && response.mode !== 'assisted') throw new StorageFault('failed', `response ${responseId} has no mediator to write notes`);
+          return closeResponse(mediatorNotes ? { ...response, mediatorNotes } : response, 'complete', now, undefined, sealedFinal);
+        }),
+      ),
+
+    recordAssistance: (responseId, assistance, now = new Date()) =>
+      guard(() =>
+        db.transaction('rw', db.responses, async () => {
+          const response = await db.responses.get(responseId);
+          if (!response || response.status !== 'draft') return;
+          await db.responses.put({ ...response, mode: 'assisted', assistance, updatedAt: now.toISOString() });
+        }),
+      ),
+
+    withdrawDraft: (responseId, counterKey) =>
+      guard(() =>
+        db.transaction('rw', [db.responses, db.answerEvents, db.spokenClips, db.settings], async () => {
+          if (responseId !== undefined) {
+            const response = await db.responses.get(responseId);
+            // Only a draft can be withdrawn: a closed response is already the respondent's word.
+            if (response && response.status !== 'draft') throw new StorageFault('failed', `response ${responseId} is already ${response.status}`);
+            await db.answerEvents.where('responseId').equals(responseId).delete();
+            await db.spokenClips.where('responseId').equals(responseId).delete();
+            await db.responses.delete(responseId);
+          }
+          const counts = ((await db.settings.get(WITHDRAWALS_KEY))?.value as Record<string, number> | undefined) ?? {};
+          await db.settings.put({ key: WITHDRAWALS_KEY, value: { ...counts, [counterKey]: (counts[counterKey] ?? 0) + 1 } });
         }),
       ),
 
@@ -206,7 +247,7 @@ export function makeDeviceStore(db: SaysoDatabase): DeviceStore {
           await db.outbox.bulkDelete([...responseIds]);
           for (const response of await db.responses.bulkGet([...responseIds])) {
             if (!response) continue;
-            const { answers: _sent, sealedFinal: _sealed, ...metadata } = response;
+            const { answers: _sent, sealedFinal: _sealed, mediatorNotes: _notes, ...metadata } = response;
             await db.responses.put({ ...metadata, syncedAt: now.toISOString() });
             await db.answerEvents.where('responseId').equals(response.id).delete();
           }

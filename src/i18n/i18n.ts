@@ -86,3 +86,18 @@ export function currentLanguage(): string {
   revision();
   return i18next.language ?? FALLBACK_LANGUAGE;
 }
+
+/**
+ * The app's words in another language than the current one (mediator mode shows the
+ * mediator's language beside the respondent's): loads that language's kiosk words once.
+ */
+export async function loadSecondLanguage(language: string): Promise<void> {
+  await i18next.loadLanguages(language);
+  setRevision((n) => n + 1);
+}
+
+/** Reactive translate in a fixed language (loaded with loadSecondLanguage first; falls back to English). */
+export function tIn(language: string, key: string, options?: Record<string, unknown>): string {
+  revision();
+  return i18next.t(key, { ...(options ?? {}), lng: language }) as string;
+}

@@ -1,9 +1,17 @@
-import { onMount } from 'solid-js';
+import { onMount, Show } from 'solid-js';
+import type { PictogramName } from '../survey/pictogramNames.ts';
 import { Pictogram } from '../ui/Pictogram.tsx';
 import { PromptReplay } from './PromptReplay.tsx';
 
-/** A modal question with two big answers; focus starts on the safe one. */
-export function ConfirmDialog(props: { message: string; yes: string; no: string; onYes: () => void; onNo: () => void }) {
+/** A modal question with two big answers (and maybe a third way out); focus starts on the safe one. */
+export function ConfirmDialog(props: {
+  message: string;
+  yes: string;
+  no: string;
+  onYes: () => void;
+  onNo: () => void;
+  alternative?: { label: string; pictogram: PictogramName; onChoose: () => void } | undefined;
+}) {
   let safe: HTMLButtonElement | undefined;
   onMount(() => safe?.focus());
   return (
@@ -22,6 +30,14 @@ export function ConfirmDialog(props: { message: string; yes: string; no: string;
             <Pictogram name="start-over" class="pictogram--inline" />
             {props.yes}
           </button>
+          <Show when={props.alternative}>
+            {(alternative) => (
+              <button type="button" class="big-button big-button--warning" onClick={() => alternative().onChoose()}>
+                <Pictogram name={alternative().pictogram} class="pictogram--inline" />
+                {alternative().label}
+              </button>
+            )}
+          </Show>
         </div>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createSignal, lazy, Match, on, onCleanup, onMount, Show, Suspense, Switch, untrack } from 'solid-js';
 import type { DeviceServices } from '../staff/device/deviceServices.ts';
-import { currentLanguage, missingKeys, t } from '../i18n/i18n.ts';
+import { currentLanguage, missingKeys, t, tIn } from '../i18n/i18n.ts';
 import { languageInfo } from '../survey/languages.ts';
 import { formatBytes } from '../ui/formatBytes.ts';
 import type { KioskSession } from './createKioskSession.ts';
@@ -15,6 +15,7 @@ import { QuestionScreen } from './screens/QuestionScreen.tsx';
 import { StaffMessageScreen } from './screens/StaffMessageScreen.tsx';
 import { ThanksScreen } from './screens/ThanksScreen.tsx';
 
+
 export interface KioskSettings {
   idleTimeoutSeconds: number;
   idleWarningSeconds: number;
@@ -27,6 +28,12 @@ const AUDIO_ENGINE_DELAY_MS = 2000;
 
 // Staff screens are a separate chunk: a respondent's kiosk never loads them.
 const DevicePanel = lazy(() => import('../staff/device/DevicePanel.tsx'));
+// The mediator's own screens load when a mediator signs in.
+const MediatorSignInScreen = lazy(() => import('../mediator/MediatorSignInScreen.tsx').then((m) => ({ default: m.MediatorSignInScreen })));
+const MediatorSetupScreen = lazy(() => import('../mediator/MediatorSetupScreen.tsx').then((m) => ({ default: m.MediatorSetupScreen })));
+const MediatorBanner = lazy(() => import('../mediator/MediatorBanner.tsx').then((m) => ({ default: m.MediatorBanner })));
+const HelpMarks = lazy(() => import('../mediator/HelpMarks.tsx').then((m) => ({ default: m.HelpMarks })));
+const NotesScreen = lazy(() => import('../mediator/NotesScreen.tsx').then((m) => ({ default: m.NotesScreen })));
 
 /** The respondent's whole experience, one screen at a time. */
 export function KioskApp(props: {
@@ -44,6 +51,7 @@ export function KioskApp(props: {
   const [lowStorage, setLowStorage] = createSignal<number>();
   const [idle, setIdle] = createSignal(false);
   const [confirmStartOver, setConfirmStartOver] = createSignal(false);
+  const [confirmEndMediator, setConfirmEndMediator] = createSignal(false);
 
   const currentQuestionId = createMemo(() => session.current()?.question.id);
   const fallbackLanguage = () => session.survey()?.defaultLanguage ?? 'en';
@@ -59,11 +67,13 @@ export function KioskApp(props: {
     document.documentElement.dir = info.dir;
   });
 
-  const active = () => ['language', 'consent', 'question'].includes(session.screen()) && !session.preview;
+  // Someone is at the tablet: a walk-away closes their survey (and a mediator's sign-in) after the idle time.
+  const active = () => ['language', 'consent', 'question', 'mediator-signin', 'mediator-setup', 'notes'].includes(session.screen()) && !session.preview;
   const timer = createIdleTimer(() => props.settings.idleTimeoutSeconds * 1000, active, () => setIdle(true));
   createEffect(on(session.screen, (screen) => {
     setIdle(false);
     setConfirmStartOver(false);
+    setConfirmEndMediator(false);
     timer.arm();
     if (screen === 'attract') {
       props.onAttract?.();
@@ -99,6 +109,8 @@ export function KioskApp(props: {
     const language = currentLanguage();
     if (idle()) return { screen: 'idle', language };
     if (confirmStartOver()) return { screen: 'startOver', language };
+    // The mediator's screens are read by the mediator, not spoken.
+    if (screen === 'mediator-signin' || screen === 'mediator-setup' || screen === 'notes') return undefined;
     if (screen === 'attract' || screen === 'thanks') return { screen, language };
     if (screen === 'language') return { screen, language: untrack(currentLanguage), languages: languages() };
     if (screen === 'consent') return { screen, language, survey: session.survey() };
@@ -179,13 +191,42 @@ export function KioskApp(props: {
           )}
         </Match>
         <Match when={session.screen() === 'attract'}>
-          <AttractScreen onStart={session.start} onStaff={props.staff && !session.preview ? () => setStaffOpen(true) : undefined} staffNotices={staffNotices()} />
+          <AttractScreen
+            onStart={session.start}
+            onStaff={props.staff && !session.preview ? () => setStaffOpen(true) : undefined}
+            onMediator={session.preview ? undefined : session.openMediatorSignIn}
+            staffNotices={staffNotices()}
+          />
+        </Match>
+        <Match when={session.screen() === 'mediator-signin'}>
+          <Suspense>
+            <MediatorSignInScreen needed={session.needsMediator()} onCheck={session.checkMediatorPin} onCancel={session.back} />
+          </Suspense>
+        </Match>
+        <Match when={session.screen() === 'mediator-setup'}>
+          <Suspense>
+            <MediatorSetupScreen
+              deviceLanguage={currentLanguage()}
+              languages={props.settings.appLanguages}
+              surveys={session.mediatorSurveys}
+              onBegin={(input) => void session.beginMediator(input)}
+              onCancel={session.back}
+            />
+          </Suspense>
+        </Match>
+        <Match when={session.screen() === 'notes' && session.mediator()}>
+          {(present) => (
+            <Suspense>
+              <NotesScreen language={present().language} busy={session.busy()} onFinish={(text) => void session.finishWithNotes(text)} onBack={session.back} />
+            </Suspense>
+          )}
         </Match>
         <Match when={session.screen() === 'language'}>
           <LanguageScreen languages={languages()} onChoose={(code) => void session.chooseLanguage(code)} onBack={session.back} />
         </Match>
         <Match when={session.screen() === 'consent'}>
           <ConsentScreen
+            secondLanguage={session.mediator()?.language}
             minutes={session.survey()?.estimatedMinutes}
             busy={session.busy()}
             onAgree={() => void session.agree()}
@@ -209,6 +250,16 @@ export function KioskApp(props: {
                 onNext={() => void session.next()}
                 onBack={session.position() > 0 || !session.preview ? session.back : undefined}
                 onStartOver={session.preview ? undefined : () => setConfirmStartOver(true)}
+                secondLanguage={session.mediator()?.language}
+                mediatorTools={
+                  <Show when={session.mediator()}>
+                    {(present) => (
+                      <Suspense>
+                        <HelpMarks language={present().language} marked={session.helped()[questionId] ?? []} onToggle={(kind) => session.toggleHelp(questionId, kind)} />
+                      </Suspense>
+                    )}
+                  </Show>
+                }
               />
             )}
           </Show>
@@ -220,6 +271,11 @@ export function KioskApp(props: {
           {(problem) => <StaffMessageScreen problem={problem()} onRetry={session.retry} />}
         </Match>
       </Switch>
+      <Show when={session.mediator() && session.screen() !== 'staff-message' && !staffOpen()}>
+        <Suspense>
+          <MediatorBanner mediator={session.mediator()!} onEnd={() => setConfirmEndMediator(true)} />
+        </Suspense>
+      </Show>
       <Show when={confirmStartOver()}>
         <ConfirmDialog
           message={t('nav.startOverConfirm')}
@@ -227,7 +283,20 @@ export function KioskApp(props: {
           no={t('nav.startOverNo')}
           onYes={() => void session.startOver()}
           onNo={() => setConfirmStartOver(false)}
+          // "I changed my mind": nothing of this person is kept but a count.
+          alternative={session.screen() === 'question' ? { label: t('nav.withdraw'), pictogram: 'no', onChoose: () => void session.withdraw() } : undefined}
         />
+      </Show>
+      <Show when={confirmEndMediator() && session.mediator()}>
+        {(present) => (
+          <ConfirmDialog
+            message={tIn(present().language, 'mediator.endConfirm')}
+            yes={tIn(present().language, 'mediator.endYes')}
+            no={tIn(present().language, 'mediator.endNo')}
+            onYes={() => void session.endMediator()}
+            onNo={() => setConfirmEndMediator(false)}
+          />
+        )}
       </Show>
       <Show when={idle()}>
         <IdleOverlay

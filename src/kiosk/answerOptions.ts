@@ -13,13 +13,15 @@ function faceFor(fraction: number): { pictogram: PictogramName; tone: Tone } {
   return { pictogram: `face-${band + 1}` as PictogramName, tone: FIVE_TONES[band]! };
 }
 
-/** The answer buttons a question shows, in the respondent's language. */
-export function answerOptions(question: Question, language: string, fallback: string): Option[] {
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** The answer buttons a question shows, in the respondent's language (or, in mediator mode, the mediator's: `translate` in that language). */
+export function answerOptions(question: Question, language: string, fallback: string, translate: Translate = t): Option[] {
   switch (question.kind) {
     case 'yesno':
       return [
-        { value: true, label: t('answer.yes'), pictogram: 'yes', tone: 'best' },
-        { value: false, label: t('answer.no'), pictogram: 'no', tone: 'worst' },
+        { value: true, label: translate('answer.yes'), pictogram: 'yes', tone: 'best' },
+        { value: false, label: translate('answer.no'), pictogram: 'no', tone: 'worst' },
       ];
     case 'single':
     case 'multi':
@@ -29,8 +31,8 @@ export function answerOptions(question: Question, language: string, fallback: st
       return ratingValues(question.scale).map((value) => {
         const edge = value === min ? question.minLabel : value === max ? question.maxLabel : undefined;
         const label = edge
-          ? t('answer.ratingValueWithLabel', { value, label: localize(edge, language, fallback) })
-          : t('answer.ratingValue', { value });
+          ? translate('answer.ratingValueWithLabel', { value, label: localize(edge, language, fallback) })
+          : translate('answer.ratingValue', { value });
         const caption = edge ? localize(edge, language, fallback) : '';
         return { value, label, caption, glyph: String(value), ...faceFor((value - min) / (max - min + 1e-9)) };
       });
@@ -40,20 +42,20 @@ export function answerOptions(question: Question, language: string, fallback: st
       return Array.from({ length: count }, (_, i) => {
         const value = i + 1;
         const five = count === 5 ? value : [1, 3, 5][i]!;
-        return { value, label: t(`faces.${count}.${value}`), pictogram: `face-${five}` as PictogramName, tone: FIVE_TONES[five - 1]! };
+        return { value, label: translate(`faces.${count}.${value}`), pictogram: `face-${five}` as PictogramName, tone: FIVE_TONES[five - 1]! };
       });
     }
     case 'expectation':
       return EXPECTATION_VALUES.map((value, i) => ({
         value,
-        label: t(`expectation.${value}`),
+        label: translate(`expectation.${value}`),
         pictogram: `expect-${value}` as PictogramName,
         tone: (['worst', 'neutral', 'best'] as const)[i],
       }));
     case 'compliance':
       return COMPLIANCE_VALUES.map((value, i) => ({
         value,
-        label: t(`compliance.${value}`),
+        label: translate(`compliance.${value}`),
         pictogram: `compliance-${value}` as PictogramName,
         tone: (['best', 'neutral', 'worst'] as const)[i],
       }));

@@ -9,8 +9,25 @@ import { classifyStorageError, type StorageFault } from '../device/storageFault.
 import type { SurveyLoad } from '../device/loadSurveyDefinition.ts';
 import type { ResponseSealer, SealingKey } from '../survey/sealing.ts';
 import { provideSpokenCommentSession } from './spokenCommentSession.ts';
+import { loadSecondLanguage } from '../i18n/i18n.ts';
+import type { StaffPinCheck } from '../device/staffPinGate.ts';
 
-export type KioskScreen = 'attract' | 'language' | 'consent' | 'question' | 'thanks' | 'staff-message';
+/** Built-in surveys only run with a mediator (offered on the mediator's set-up screen). */
+const MEDIATED_SURVEYS = ['children-satisfaction'];
+import type { Assistance, AssistantRole, HelpKind, MediatorNotes } from '../survey/responseEnvelope.ts';
+
+export type KioskScreen =
+  | 'attract' | 'language' | 'consent' | 'question' | 'thanks' | 'staff-message'
+  // mediator mode: the mediator's sign-in and set-up, and their notes at the end
+  | 'mediator-signin' | 'mediator-setup' | 'notes';
+
+/** A mediator beside the respondent: who (an opaque reference only), in what role, reading which language. */
+export interface MediatorPresence {
+  staffRef: string;
+  role: AssistantRole;
+  /** The mediator's language, shown beside the respondent's. */
+  language: string;
+}
 
 /** Why the kiosk cannot run a survey: shown to staff, never to a respondent midway. */
 export type KioskProblem =
@@ -31,6 +48,10 @@ export interface KioskDependencies {
   sealingKey?: () => Promise<SealingKey | undefined>;
   /** Called when a response has been closed into the outbox (to sync it soon). */
   onResponseClosed?: () => void;
+  /** The withdrawal counter a withdrawn respondent adds 1 to (default: survey and quarter, src/device/withdrawalCounter.ts). */
+  withdrawalKey?: (store: DeviceStore, surveyId: string, at: Date) => Promise<string>;
+  /** Loads the mediator's language's words (shown beside the respondent's). */
+  loadSecondLanguage?: (language: string) => Promise<void>;
   /** Staff preview: opens at the first question and stores nothing. */
   preview?: { language: string };
   now?: () => Date;
@@ -50,8 +71,15 @@ export function createKioskSession(deps: KioskDependencies) {
   const [position, setPosition] = createSignal(0);
   const [problem, setProblem] = createSignal<KioskProblem>();
   const [busy, setBusy] = createSignal(false);
+  const [mediator, setMediator] = createSignal<MediatorPresence>();
+  /** The survey this respondent answers: the kiosk's own, or the one the mediator chose. */
+  const [surveyId, setSurveyId] = createSignal(deps.surveyId);
+  /** Help the mediator marked, per question. */
+  const [helped, setHelped] = createSignal<Record<string, HelpKind[]>>({});
 
   let responseRef: ResponseRef | undefined;
+  /** The mediator whose PIN was just checked, until they begin (or the next person). */
+  let signedInRef: string | undefined;
   /** This respondent's content key: in memory only, dropped when the next person starts. */
   let sealer: Promise<ResponseSealer | undefined> | undefined;
   let writes: Promise<void> = Promise.resolve();
@@ -83,8 +111,13 @@ export function createKioskSession(deps: KioskDependencies) {
   };
 
   let surveyPromise: Promise<SurveyDefinition | undefined> | undefined;
+  let surveyPromiseId: string | undefined;
   const ensureSurvey = (): Promise<SurveyDefinition | undefined> => {
-    surveyPromise ??= deps.loadSurvey(deps.surveyId).then((load) => {
+    const id = surveyId();
+    if (surveyPromiseId !== id) surveyPromise = undefined;
+    surveyPromiseId = id;
+    surveyPromise ??= deps.loadSurvey(id).then((load) => {
+      if (id !== surveyId()) return ensureSurvey();
       if (load.ok) {
         setSurvey(load.survey);
         return load.survey;
@@ -94,6 +127,20 @@ export function createKioskSession(deps: KioskDependencies) {
       return undefined;
     });
     return surveyPromise;
+  };
+
+  /** What the response records of the mediator's help so far (undefined without a mediator). */
+  const assistance = (): Assistance | undefined => {
+    const present = mediator();
+    if (!present) return undefined;
+    const marks = helped();
+    const questions = Object.keys(marks).filter((id) => marks[id]!.length > 0);
+    const kinds = [...new Set(questions.flatMap((id) => marks[id]!))].sort();
+    return { role: present.role, kinds, questions, staffRef: present.staffRef, mediatorLanguage: present.language };
+  };
+  const newResponseRef = (definition: SurveyDefinition): ResponseRef => {
+    const help = assistance();
+    return { responseId: makeUuidV7(now().getTime()), surveyId: definition.id, surveyVersion: definition.version, language: language(), ...(help ? { assistance: help } : {}) };
   };
 
   const visible = createMemo<PlacedQuestion[]>(() => {
@@ -109,16 +156,22 @@ export function createKioskSession(deps: KioskDependencies) {
     });
   };
 
+  /** The next person starts clean: no answers, no mediator, the kiosk's own survey and language. */
   const resetForNextPerson = () => {
     responseRef = undefined;
+    signedInRef = undefined;
     sealer = undefined;
     writes = Promise.resolve();
     batch(() => {
       setAnswers({});
       setPosition(0);
+      setHelped({});
+      setMediator(undefined);
+      setSurveyId(deps.surveyId);
       setLanguage(deps.deviceLanguage);
       setScreen('attract');
     });
+    if (survey()?.id !== deps.surveyId) void ensureSurvey();
     void deps.changeLanguage(deps.deviceLanguage);
   };
 
@@ -140,7 +193,7 @@ export function createKioskSession(deps: KioskDependencies) {
     }
   };
 
-  const closeCurrentAsPartial = async (reason: 'idle' | 'start-over'): Promise<void> => {
+  const closeCurrentAsPartial = async (reason: 'idle' | 'start-over' | 'mediator-left'): Promise<void> => {
     const ref = responseRef;
     if (!ref || deps.preview) return;
     if (!(await settled())) return;
@@ -150,6 +203,23 @@ export function createKioskSession(deps: KioskDependencies) {
     } catch (error) {
       fail({ kind: 'storage', fault: classifyStorageError(error) });
     }
+  };
+
+  /** Closes this respondent's response as complete, with the mediator's notes sealed like the answers. */
+  const complete = async (notesText = '') => {
+    if (!responseRef || deps.preview) return;
+    const ref = responseRef;
+    let notes: MediatorNotes | undefined;
+    if (notesText && mediator()) {
+      const active = await sealer;
+      if (active) {
+        const { mediatorNotesAad, toBase64url } = await import('../survey/sealing.ts');
+        const sealed = await active.sealBytes(new TextEncoder().encode(notesText), mediatorNotesAad(ref.responseId));
+        notes = { sealed: { iv: sealed.iv, ct: toBase64url(sealed.ct) } };
+      } else notes = { text: notesText };
+    }
+    await (await store()).completeResponse(ref.responseId, now(), await sealedFinal(), notes);
+    deps.onResponseClosed?.();
   };
 
   if (deps.preview) void ensureSurvey();
@@ -182,8 +252,96 @@ export function createKioskSession(deps: KioskDependencies) {
       void ensureSurvey();
     },
 
+    mediator,
+    helped,
+    /** Whether the survey the kiosk runs may only be answered with a mediator (the children's survey). */
+    needsMediator: () => Boolean(survey()?.requiresMediator) && !mediator(),
+
     start() {
-      if (screen() === 'attract') setScreen('language');
+      if (screen() !== 'attract') return;
+      setScreen('language');
+      // A survey for minors never starts alone: the mediator signs in first.
+      void ensureSurvey().then((definition) => {
+        if (definition?.requiresMediator && !mediator() && screen() === 'language') setScreen('mediator-signin');
+      });
+    },
+
+    /** A mediator asks to sign in (attract screen only: never in the middle of someone's survey). */
+    openMediatorSignIn() {
+      if (screen() === 'attract' && !deps.preview) setScreen('mediator-signin');
+    },
+
+    /**
+     * Checks a mediator's tablet number and PIN offline (src/device/staffPinGate.ts); when
+     * right, the mediator says next in what role and language, and which survey to run.
+     */
+    async checkMediatorPin(number: number, pin: string): Promise<StaffPinCheck> {
+      const [{ checkStaffPin }, opened] = await Promise.all([import('../device/staffPinGate.ts'), store()]);
+      const result = await checkStaffPin(opened, { number, pin, use: 'mediate' }, now());
+      if (result.ok && screen() === 'mediator-signin') {
+        signedInRef = result.verifier.ref;
+        setScreen('mediator-setup');
+      }
+      return result;
+    },
+
+    /** The surveys a mediator may run here: the kiosk's own and those that need a mediator. */
+    async mediatorSurveys(): Promise<SurveyDefinition[]> {
+      const ids = [...new Set([deps.surveyId, ...MEDIATED_SURVEYS])];
+      const loads = await Promise.all(ids.map((id) => deps.loadSurvey(id).catch(() => undefined)));
+      return loads.flatMap((load) => (load?.ok ? [load.survey] : []));
+    },
+
+    /** Mediator mode begins for one respondent: banner, both languages, help recorded. */
+    async beginMediator(input: { role: AssistantRole; language: string; surveyId: string }) {
+      if (screen() !== 'mediator-setup' || !signedInRef) return;
+      const staffRef = signedInRef;
+      batch(() => {
+        setMediator({ staffRef, role: input.role, language: input.language });
+        setHelped({});
+        setSurveyId(input.surveyId);
+      });
+      await Promise.all([ensureSurvey(), (deps.loadSecondLanguage ?? loadSecondLanguage)(input.language)]);
+      if (screen() === 'mediator-setup') setScreen('language');
+    },
+
+    /** The mediator leaves: what was answered is kept as partial, and the tablet is back at its safe start. */
+    async endMediator() {
+      await closeCurrentAsPartial('mediator-left');
+      if (screen() !== 'staff-message') resetForNextPerson();
+    },
+
+    /** Marks (or unmarks) one kind of help on one question; durable at once when the response exists. */
+    toggleHelp(questionId: string, kind: HelpKind) {
+      if (!mediator()) return;
+      const marks = helped();
+      const current = marks[questionId] ?? [];
+      const next = current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind];
+      setHelped({ ...marks, [questionId]: next });
+      const ref = responseRef;
+      const help = assistance();
+      if (ref && help && !deps.preview) void queueWrite((opened) => opened.recordAssistance(ref.responseId, help, now()));
+    },
+
+    /**
+     * The respondent changed their mind: everything they answered is deleted from the
+     * tablet and only a count is kept. The next person starts clean.
+     */
+    async withdraw() {
+      if (screen() !== 'question' || deps.preview) return;
+      setBusy(true);
+      try {
+        await settled();
+        const opened = await store();
+        const counterKey = deps.withdrawalKey ?? (await import('../device/withdrawalCounter.ts')).withdrawalCounterKey;
+        const key = await counterKey(opened, survey()?.id ?? surveyId(), now());
+        await opened.withdrawDraft(responseRef?.responseId, key);
+        resetForNextPerson();
+      } catch (error) {
+        fail({ kind: 'storage', fault: classifyStorageError(error) });
+      } finally {
+        setBusy(false);
+      }
     },
 
     async chooseLanguage(code: string) {
@@ -198,6 +356,10 @@ export function createKioskSession(deps: KioskDependencies) {
       try {
         const definition = await ensureSurvey();
         if (!definition) return;
+        if (definition.requiresMediator && !mediator() && !deps.preview) {
+          setScreen('mediator-signin');
+          return;
+        }
         if (!deps.preview) {
           await store();
           await deps.assertRoomToStore();
@@ -228,12 +390,7 @@ export function createKioskSession(deps: KioskDependencies) {
       for (const id of Object.keys(before)) if (id !== questionId && !(id in after)) changes.push({ questionId: id, value: null });
       setAnswers(after);
       if (deps.preview) return;
-      responseRef ??= {
-        responseId: makeUuidV7(now().getTime()),
-        surveyId: definition.id,
-        surveyVersion: definition.version,
-        language: language(),
-      };
+      responseRef ??= newResponseRef(definition);
       const ref = responseRef;
       void queueWrite(async (opened) => opened.recordAnswers(ref, changes, now(), await sealerFor(ref.responseId)));
     },
@@ -248,7 +405,7 @@ export function createKioskSession(deps: KioskDependencies) {
       async recordSpoken(questionId: string, audio: ArrayBuffer, mime: string, durationMs: number): Promise<string> {
         const definition = survey();
         if (!definition || screen() !== 'question' || deps.preview) throw new Error('a spoken comment is kept only during a survey');
-        responseRef ??= { responseId: makeUuidV7(now().getTime()), surveyId: definition.id, surveyVersion: definition.version, language: language() };
+        responseRef ??= newResponseRef(definition);
         const ref = responseRef;
         const active = await sealerFor(ref.responseId);
         // Never a voice in the clear: without the organisation's key nothing is kept.
@@ -296,10 +453,27 @@ export function createKioskSession(deps: KioskDependencies) {
           setPosition(position() + 1);
           return;
         }
-        if (responseRef && !deps.preview) {
-          await (await store()).completeResponse(responseRef.responseId, now(), await sealedFinal());
-          deps.onResponseClosed?.();
+        // With a mediator, their notes come before the end.
+        if (mediator() && !deps.preview) {
+          setScreen('notes');
+          return;
         }
+        await complete();
+        setScreen('thanks');
+      } catch (error) {
+        fail({ kind: 'storage', fault: classifyStorageError(error) });
+      } finally {
+        setBusy(false);
+      }
+    },
+
+    /** The mediator's notes are written (or left empty): the response completes with them. */
+    async finishWithNotes(text: string) {
+      if (busy() || screen() !== 'notes') return;
+      setBusy(true);
+      try {
+        if (!(await settled())) return;
+        await complete(text.trim());
         setScreen('thanks');
       } catch (error) {
         fail({ kind: 'storage', fault: classifyStorageError(error) });
@@ -309,7 +483,9 @@ export function createKioskSession(deps: KioskDependencies) {
     },
 
     back() {
-      if (screen() === 'question' && position() > 0) setPosition(position() - 1);
+      if (screen() === 'notes') setScreen('question');
+      else if (screen() === 'mediator-signin' || screen() === 'mediator-setup') resetForNextPerson();
+      else if (screen() === 'question' && position() > 0) setPosition(position() - 1);
       else if (screen() === 'question' && !deps.preview) setScreen('consent');
       else if (screen() === 'consent') setScreen('language');
       else if (screen() === 'language') setScreen('attract');

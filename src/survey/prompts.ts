@@ -28,7 +28,7 @@ export const SCREEN_PROMPT_KEYS = {
   required: ['question.required'],
   preferNot: ['answer.preferNot'],
   yesno: ['answer.yes', 'answer.no'],
-  startOver: ['nav.startOverConfirm', 'nav.startOverYes', 'nav.startOverNo'],
+  startOver: ['nav.startOverConfirm', 'nav.startOverYes', 'nav.startOverNo', 'nav.withdraw'],
   idle: ['idle.title', 'idle.continue'],
   thanks: ['thanks.title', 'thanks.saved'],
   spoken: ['spoken.consent', 'spoken.agree'],

@@ -13,12 +13,39 @@ export const SealedAnswersSchema = v.strictObject({
   final: v.optional(v.strictObject({ iv: B64, ct: B64 })),
 });
 
-/** Who helped and how (mediator mode). */
+export const ASSISTANT_ROLES = ['social-worker', 'intercultural-mediator', 'interpreter', 'peer', 'other'] as const;
+export const HELP_KINDS = ['read-aloud', 'translated', 'explained', 'answered-on-behalf'] as const;
+export type AssistantRole = (typeof ASSISTANT_ROLES)[number];
+export type HelpKind = (typeof HELP_KINDS)[number];
+
+/**
+ * Who helped and how (mediator mode): the mediator's role, every kind of help given, the
+ * questions helped, and an opaque staff reference (only the server maps it to a person).
+ * 'mediator' is the generic role of responses sent before the roles were split.
+ */
 export const Assistance = v.strictObject({
-  role: v.picklist(['social-worker', 'intercultural-mediator', 'interpreter', 'peer', 'mediator', 'other']),
-  kinds: v.array(v.picklist(['read-aloud', 'translated', 'explained', 'answered-on-behalf'])),
-  questions: v.array(v.string()),
+  role: v.picklist([...ASSISTANT_ROLES, 'mediator']),
+  kinds: v.pipe(v.array(v.picklist(HELP_KINDS)), v.maxLength(HELP_KINDS.length)),
+  questions: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(2000)),
+  staffRef: v.optional(v.pipe(v.string(), v.regex(/^sr_[A-Za-z0-9_-]{16,64}$/, 'must be an opaque staff reference'))),
+  /** The language the mediator read the questions in, beside the respondent's. */
+  mediatorLanguage: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code'))),
 });
+export type Assistance = v.InferOutput<typeof Assistance>;
+
+/** The longest mediator note a tablet sends (characters). */
+export const MEDIATOR_NOTES_MAX = 4000;
+
+/**
+ * The mediator's own observations, apart from the respondent's answers: sealed with the
+ * response's content key (AAD sayso/<responseId>/mediator-notes), or as text on a tablet
+ * that has no organisation key yet.
+ */
+export const MediatorNotes = v.union([
+  v.strictObject({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(MEDIATOR_NOTES_MAX)) }),
+  v.strictObject({ sealed: v.strictObject({ iv: B64, ct: B64 }) }),
+]);
+export type MediatorNotes = v.InferOutput<typeof MediatorNotes>;
 
 /**
  * A response as it travels from tablet to server (contract: ARCHITECTURE.md, "Sync
@@ -37,6 +64,7 @@ export const ResponseEnvelope = v.strictObject({
   source: v.picklist(['tablet', 'paper', 'invitation']),
   mode: v.picklist(['self', 'assisted']),
   assistance: v.optional(v.nullable(Assistance)),
+  mediatorNotes: v.optional(v.nullable(MediatorNotes)),
   startedAt: IsoTime,
   completedAt: v.optional(v.nullable(IsoTime)),
   enrollmentId: v.pipe(v.string(), v.minLength(1)),
@@ -64,6 +92,8 @@ export function macContent(response: ResponseEnvelope): Record<string, unknown> 
     enrollmentId: response.enrollmentId,
     answers: response.answers ?? null,
     sealed: response.sealed ?? null,
+    // Only when present: responses signed before mediator notes existed keep their MAC.
+    ...(response.mediatorNotes ? { mediatorNotes: response.mediatorNotes } : {}),
   };
 }
 

@@ -200,6 +200,8 @@ export const SurveyDefinitionSchema = v.strictObject({
   translationStatus: v.optional(v.record(LanguageCode, TranslationStatus), {}),
   /** Minutes a respondent usually needs: shown on the consent screen. */
   estimatedMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120))),
+  /** Only in mediator mode (the children's survey): a tablet never starts it for a respondent alone. */
+  requiresMediator: v.optional(v.boolean()),
   items: v.pipe(v.array(ItemSchema), v.minLength(1, 'needs at least one question')),
 });
 

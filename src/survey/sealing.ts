@@ -72,6 +72,8 @@ export const sealingAad = (responseId: string) => encoder.encode(`sayso/${respon
 
 /** The additional data of a spoken comment: its sound cannot be moved to another response or question (docs/media-api.md). */
 export const spokenAad = (responseId: string, questionId: string) => encoder.encode(`sayso/${responseId}/spoken/${questionId}`);
+/** What a mediator's sealed note is bound to: it cannot be moved to another response. */
+export const mediatorNotesAad = (responseId: string) => encoder.encode(`sayso/${responseId}/mediator-notes`);
 
 /** A response's content key, held in memory only for as long as its respondent answers. */
 export interface ResponseSealer {

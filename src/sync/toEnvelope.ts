@@ -14,6 +14,8 @@ export function toEnvelope(response: StoredResponse, enrollmentId: string, mac: 
     status: response.status === 'complete' ? 'complete' : 'partial',
     source: response.source,
     mode: response.mode,
+    ...(response.assistance ? { assistance: response.assistance } : {}),
+    ...(response.mediatorNotes ? { mediatorNotes: response.mediatorNotes } : {}),
     startedAt: response.startedAt,
     completedAt: response.completedAt ?? null,
     enrollmentId,

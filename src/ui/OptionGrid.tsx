@@ -18,6 +18,8 @@ export interface Option {
    */
   caption?: string;
   tone?: Tone;
+  /** Mediator mode: the same answer in the mediator's language, under the respondent's. */
+  second?: { label: string; lang: string; dir: 'ltr' | 'rtl' };
 }
 
 /**
@@ -83,6 +85,13 @@ export function OptionGrid(props: {
                 <span class="option__label" aria-hidden="true">
                   {option.caption}
                 </span>
+              </Show>
+              <Show when={option.second}>
+                {(second) => (
+                  <span class="option__second" lang={second().lang} dir={second().dir}>
+                    {second().label}
+                  </span>
+                )}
               </Show>
               <span class="option__check" aria-hidden="true" title={props.selectedLabel}>
                 ✓

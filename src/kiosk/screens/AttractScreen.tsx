@@ -4,7 +4,7 @@ import { Pictogram } from '../../ui/Pictogram.tsx';
 import { PromptReplay } from '../PromptReplay.tsx';
 
 /** What a passer-by sees: one big target; notices for staff stay small at the bottom. */
-export function AttractScreen(props: { onStart: () => void; onStaff?: (() => void) | undefined; staffNotices: string[] }) {
+export function AttractScreen(props: { onStart: () => void; onStaff?: (() => void) | undefined; onMediator?: (() => void) | undefined; staffNotices: string[] }) {
   return (
     <main class="screen screen--attract">
       <div class="screen__replay">
@@ -24,14 +24,24 @@ export function AttractScreen(props: { onStart: () => void; onStaff?: (() => voi
         <Pictogram name="anonymous" class="pictogram--inline" />
         {t('attract.anonymous')}
       </p>
-      <Show when={props.onStaff}>
-        {(onStaff) => (
-          <button type="button" class="staff-entry" onClick={() => onStaff()()}>
-            <Pictogram name="staff-only" class="pictogram--inline" />
-            {t('attract.staff')}
-          </button>
-        )}
-      </Show>
+      <div class="staff-entries">
+        <Show when={props.onMediator}>
+          {(onMediator) => (
+            <button type="button" class="staff-entry" onClick={() => onMediator()()}>
+              <Pictogram name="help" class="pictogram--inline" />
+              {t('mediator.entry')}
+            </button>
+          )}
+        </Show>
+        <Show when={props.onStaff}>
+          {(onStaff) => (
+            <button type="button" class="staff-entry" onClick={() => onStaff()()}>
+              <Pictogram name="staff-only" class="pictogram--inline" />
+              {t('attract.staff')}
+            </button>
+          )}
+        </Show>
+      </div>
       <Show when={props.staffNotices.length > 0}>
         <ul class="staff-notices" aria-label={t('staff.title')}>
           <For each={props.staffNotices}>{(notice) => <li>{notice}</li>}</For>

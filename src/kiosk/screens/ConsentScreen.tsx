@@ -1,11 +1,35 @@
-import { Show } from 'solid-js';
-import { t } from '../../i18n/i18n.ts';
+import { For, Show } from 'solid-js';
+import { currentLanguage, t, tIn } from '../../i18n/i18n.ts';
+import { languageInfo } from '../../survey/languages.ts';
+import type { PictogramName } from '../../survey/pictogramNames.ts';
 import { Pictogram } from '../../ui/Pictogram.tsx';
 import { NavBar } from '../NavBar.tsx';
 import { PromptReplay } from '../PromptReplay.tsx';
 
-/** Said before any question, in the respondent's language (Finland: people fear answers affect their permit). */
-export function ConsentScreen(props: { minutes: number | undefined; busy: boolean; onAgree: () => void; onDecline: () => void; onBack: () => void }) {
+const POINTS: ReadonlyArray<[PictogramName, string]> = [
+  ['anonymous', 'consent.anonymous'],
+  ['voluntary', 'consent.voluntary'],
+  ['procedure', 'consent.procedure'],
+];
+
+/**
+ * Said before any question, in the respondent's language (Finland: people fear answers
+ * affect their permit); in mediator mode each point also in the mediator's language.
+ */
+export function ConsentScreen(props: { minutes: number | undefined; busy: boolean; onAgree: () => void; onDecline: () => void; onBack: () => void; secondLanguage?: string | undefined }) {
+  const second = () => (props.secondLanguage && props.secondLanguage !== currentLanguage() ? props.secondLanguage : undefined);
+  const point = (key: string, options?: Record<string, unknown>) => (
+    <>
+      <p>{t(key, options)}</p>
+      <Show when={second()}>
+        {(code) => (
+          <p class="consent-second" lang={code()} dir={languageInfo(code()).dir}>
+            {tIn(code(), key, options)}
+          </p>
+        )}
+      </Show>
+    </>
+  );
   return (
     <main class="screen screen--consent">
       <h1 class="screen__title" id="consent-title">
@@ -16,23 +40,19 @@ export function ConsentScreen(props: { minutes: number | undefined; busy: boolea
         <PromptReplay />
       </div>
       <ul class="consent-points">
-        <li>
-          <Pictogram name="anonymous" />
-          <p>{t('consent.anonymous')}</p>
-        </li>
-        <li>
-          <Pictogram name="voluntary" />
-          <p>{t('consent.voluntary')}</p>
-        </li>
-        <li>
-          <Pictogram name="procedure" />
-          <p>{t('consent.procedure')}</p>
-        </li>
+        <For each={POINTS}>
+          {([pictogram, key]) => (
+            <li>
+              <Pictogram name={pictogram} />
+              <div>{point(key)}</div>
+            </li>
+          )}
+        </For>
         <Show when={props.minutes}>
           {(minutes) => (
             <li>
               <Pictogram name="idle" />
-              <p>{t('consent.duration', { minutes: minutes() })}</p>
+              <div>{point('consent.duration', { minutes: minutes() })}</div>
             </li>
           )}
         </Show>

@@ -1,5 +1,6 @@
-import { createMemo, lazy, Match, Show, Suspense, Switch } from 'solid-js';
-import { t } from '../../i18n/i18n.ts';
+import { createMemo, lazy, Match, Show, Suspense, Switch, type JSX } from 'solid-js';
+import { t, tIn } from '../../i18n/i18n.ts';
+import { languageInfo } from '../../survey/languages.ts';
 import { PREFER_NOT_TO_ANSWER, type AnswerValue } from '../../survey/answers.ts';
 import { localize } from '../../survey/localize.ts';
 import type { Question } from '../../survey/schema.ts';
@@ -27,6 +28,9 @@ export interface QuestionScreenProps {
   onNext: () => void;
   onBack: (() => void) | undefined;
   onStartOver: (() => void) | undefined;
+  /** Mediator mode: the mediator's language, shown beside the respondent's, and the help marks. */
+  secondLanguage?: string | undefined;
+  mediatorTools?: JSX.Element;
 }
 
 function toggled(question: Question, current: AnswerValue | undefined, value: AnswerValue): AnswerValue | null {
@@ -40,7 +44,16 @@ function toggled(question: Question, current: AnswerValue | undefined, value: An
 export function QuestionScreen(props: QuestionScreenProps) {
   const question = () => props.placed.question;
   const text = (value: Parameters<typeof localize>[0]) => localize(value, props.language, props.fallbackLanguage);
-  const options = createMemo(() => answerOptions(question(), props.language, props.fallbackLanguage));
+  const second = () => (props.secondLanguage && props.secondLanguage !== props.language ? props.secondLanguage : undefined);
+  const secondText = (value: Parameters<typeof localize>[0]) => localize(value, second()!, props.fallbackLanguage);
+  const options = createMemo(() => {
+    const own = answerOptions(question(), props.language, props.fallbackLanguage);
+    const code = second();
+    if (!code) return own;
+    const theirs = answerOptions(question(), code, props.fallbackLanguage, (key, options) => tIn(code, key, options));
+    const dir = languageInfo(code).dir;
+    return own.map((option, i) => ({ ...option, second: { label: theirs[i]?.caption || theirs[i]?.label || '', lang: code, dir } }));
+  });
   const answered = () => props.answer !== undefined;
   const canGoOn = () => answered() || !question().required || question().kind === 'info';
   const isLast = () => props.position + 1 >= props.total;
@@ -75,6 +88,14 @@ export function QuestionScreen(props: QuestionScreenProps) {
               {text(question().text)}
             </h1>
             <Show when={question().hint}>{(hint) => <p class="question-hint">{text(hint())}</p>}</Show>
+            <Show when={second()}>
+              {(code) => (
+                <div class="question-second" lang={code()} dir={languageInfo(code()).dir}>
+                  <p class="question-text question-text--second">{secondText(question().text)}</p>
+                  <Show when={question().hint}>{(hint) => <p class="question-hint">{secondText(hint())}</p>}</Show>
+                </div>
+              )}
+            </Show>
           </div>
           <PromptReplay />
         </div>
@@ -132,6 +153,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
         <Show when={question().required && !answered()}>
           <p class="question-required">{t('question.required')}</p>
         </Show>
+        {props.mediatorTools}
       </section>
 
       <NavBar

@@ -4,6 +4,7 @@ import * as staff from './migrations/0002-staff.ts';
 import * as organisationKeys from './migrations/0003-organisation-keys.ts';
 import * as staffAndReports from './migrations/0004-staff-and-reports.ts';
 import * as audio from './migrations/0005-audio.ts';
+import * as mediator from './migrations/0006-mediator.ts';
 
 /**
  * The migrations, in order. Numbered files, never edited once released; each is
@@ -15,6 +16,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-organisation-keys': organisationKeys,
   '0004-staff-and-reports': staffAndReports,
   '0005-audio': audio,
+  '0006-mediator': mediator,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

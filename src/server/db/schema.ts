@@ -107,6 +107,13 @@ export interface Database {
     failed_logins: Generated<number>;
     /** Set after too many wrong passwords: sign-in is refused until then. */
     locked_until: string | null;
+    /** Typed on a tablet before the personal PIN; unique in the organisation, given when a PIN is first set. */
+    tablet_number: number | null;
+    /** Opaque reference ("sr_…") assisted responses carry instead of the staff id. */
+    tablet_ref: string | null;
+    /** JSON {salt, hash, iterations} of the tablet PIN (src/survey/staffPins.ts); null: no PIN. */
+    pin_verifier: string | null;
+    pin_set_at: string | null;
   };
   /** A signed-in staff member: the cookie holds the token, the table its hash. */
   staff_sessions: {
@@ -219,5 +226,36 @@ export interface Database {
     audio_deleted_at: string | null;
     transcript: string | null;
     transcribed_at: string | null;
+  };
+  /** Who assisted an assisted response, for accountability; kept apart from the response and its exports. */
+  response_assistants: {
+    response_id: string;
+    organisation_id: string;
+    staff_ref: string;
+    staff_id: string | null;
+    received_at: string;
+  };
+  /** A mediator's observations on one response, opened from the tablet's sealed note; listed apart from answers. */
+  mediator_notes: {
+    /** Opaque (128 random bits): staff see this, never the response id. */
+    id: string;
+    response_id: string;
+    organisation_id: string;
+    facility_id: string;
+    survey_id: string;
+    /** "2026-Q3", the response's quarter in the facility's time zone. */
+    period: string;
+    text: string;
+    received_at: string;
+  };
+  /** Respondents who withdrew ("I changed my mind"): a count per tablet, survey and quarter, nothing else. */
+  withdrawal_counts: {
+    enrollment_id: string;
+    facility_id: string;
+    survey_id: string;
+    period: string;
+    /** The tablet's running total for this survey and quarter: a resend sets it again (idempotent). */
+    count: number;
+    updated_at: string;
   };
 }
