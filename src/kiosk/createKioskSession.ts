@@ -337,6 +337,8 @@ export function createKioskSession(deps: KioskDependencies) {
         const key = await counterKey(opened, survey()?.id ?? surveyId(), now());
         await opened.withdrawDraft(responseRef?.responseId, key);
         resetForNextPerson();
+        // The count goes to the server with the next sync, like a closed response.
+        deps.onResponseClosed?.();
       } catch (error) {
         fail({ kind: 'storage', fault: classifyStorageError(error) });
       } finally {

@@ -22,7 +22,7 @@ export function MediatorSignInScreen(props: { needed: boolean; onCheck: (number:
       pin.value = '';
       if (result.reason === 'no-verifiers') setError(t('mediator.signIn.noVerifiers'));
       else if (result.reason === 'locked') setError(t('mediator.signIn.locked', { minutes: result.minutes }));
-      else setError(t('mediator.signIn.wrong', { count: result.attemptsLeft }));
+      else setError(t('mediator.signIn.wrong', { left: result.attemptsLeft }));
     } catch {
       setError(t('mediator.signIn.failed'));
     } finally {
@@ -61,7 +61,7 @@ export function MediatorSignInScreen(props: { needed: boolean; onCheck: (number:
             {t('mediator.cancel')}
           </button>
           <button type="submit" class="big-button big-button--primary" disabled={checking()}>
-            <Pictogram name="done" class="pictogram--inline" />
+            <Pictogram name="yes" class="pictogram--inline" />
             {t('mediator.signIn.submit')}
           </button>
         </div>

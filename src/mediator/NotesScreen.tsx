@@ -34,7 +34,7 @@ export function NotesScreen(props: { language: string; busy: boolean; onFinish: 
           {say('mediator.notes.back')}
         </button>
         <button type="button" class="big-button big-button--primary" disabled={props.busy} onClick={() => props.onFinish(notes.value)}>
-          <Pictogram name="done" class="pictogram--inline" />
+          <Pictogram name="yes" class="pictogram--inline" />
           {say('mediator.notes.finish')}
         </button>
       </div>
