@@ -14,9 +14,11 @@ export const PICTOGRAM_NAMES = [
   'rating', 'comment', 'microphone', 'information',
   // topics
   'room', 'sanitary', 'food', 'cooking', 'staff', 'safety', 'medical', 'wellbeing',
-  'accommodation', 'help', 'child', 'age', 'sex', 'nationality', 'service-desk', 'phone',
+  'accommodation', 'help', 'child', 'age', 'sex', 'nationality', 'service-desk', 'phone', 'friends',
   // who answers: age bands and sex, told apart by shape (height, stick, hair, clothes), not colour
   'age-under-18', 'age-18-29', 'age-30-44', 'age-45-59', 'age-60-plus', 'sex-female', 'sex-male', 'sex-other',
+  // age bands of the children's survey (under 18 only), told apart by height and the mark on the rule
+  'age-under-14', 'age-14-15', 'age-16-17',
   // reasons and details
   'crowded', 'noise', 'temperature', 'dirty', 'privacy', 'broken', 'waiting', 'hot-water',
   'no-lock', 'quantity', 'taste', 'variety', 'diet', 'mealtimes', 'kitchen-equipment',

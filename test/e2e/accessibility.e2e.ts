@@ -11,6 +11,7 @@ import { useAppInBrowser } from './support/useAppInBrowser.ts';
 
 const resident = loadBuiltInSurvey('resident-satisfaction');
 const centre = loadBuiltInSurvey('centre-satisfaction');
+const children = loadBuiltInSurvey('children-satisfaction');
 
 describe('accessibility of every kiosk screen (axe-core, WCAG 2.2 AA; touch targets ≥ 48 px, 8 px apart)', () => {
   const env = useAppInBrowser();
@@ -82,6 +83,15 @@ describe('accessibility of every kiosk screen (axe-core, WCAG 2.2 AA; touch targ
       await page.goto(`${env.server.url}/?preview=centre-satisfaction&lang=${language}`);
       await new KioskDriver(page, centre, language).expectQuestion(centre.items[0] as Question);
       await check('question expectation');
+      // An information screen and the three faces (children's survey; the preview needs no mediator).
+      await page.goto(`${env.server.url}/?preview=children-satisfaction&lang=${language}`);
+      const childDriver = new KioskDriver(page, children, language);
+      const [intro, firstFaces] = visibleQuestions(children, {});
+      await childDriver.expectQuestion(intro!.question);
+      await check('info screen');
+      await childDriver.goOn();
+      await childDriver.expectQuestion(firstFaces!.question);
+      await check('question faces');
       await page.goto(`${env.server.url}/?survey=no-such-survey&lang=${language}`);
       await page.getByRole('heading', { name: t('staff.title') }).waitFor();
       await check('staff message', false);

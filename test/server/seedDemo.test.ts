@@ -18,8 +18,11 @@ describe('built-in surveys on the server', () => {
       const current = await currentSurveyVersions(handle.db, id);
       expect(current.map((s) => [s.id, s.version])).toEqual([
         ['centre-satisfaction', shipped('centre-satisfaction').version],
+        ['children-satisfaction', shipped('children-satisfaction').version],
         ['resident-satisfaction', shipped('resident-satisfaction').version],
       ]);
+      // The server refuses a children's response given without a mediator by this flag.
+      expect(current.find((s) => s.id === 'children-satisfaction')?.requiresMediator).toBe(true);
       expect(await publishBuiltInSurveys(handle.db, id)).toEqual([]);
     } finally {
       await dispose();
