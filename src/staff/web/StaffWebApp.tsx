@@ -5,8 +5,9 @@ import { AdminScreen } from './admin/AdminScreen.tsx';
 import type { StaffUser } from './api/wireSchemas.ts';
 import { createApiData } from './createApiData.ts';
 import { createReportSelection } from './createReportSelection.ts';
-import { createStaffRouter, homeRoute, routeAllowed, type StaffRoute, type StaffRouter } from './createStaffRouter.ts';
+import { createStaffRouter, homeRoute, routeAllowed, routeLabelKey, type StaffRoute, type StaffRouter } from './createStaffRouter.ts';
 import type { StaffSession } from './createStaffSession.ts';
+import { AssistanceScreen } from './screens/AssistanceScreen.tsx';
 import { BreakdownScreen } from './screens/BreakdownScreen.tsx';
 import { CommentsScreen } from './screens/CommentsScreen.tsx';
 import { ComparisonScreen } from './screens/ComparisonScreen.tsx';
@@ -15,13 +16,14 @@ import { ExportsScreen } from './screens/ExportsScreen.tsx';
 import { FacilitiesScreen } from './screens/FacilitiesScreen.tsx';
 import { PrintScreen } from './screens/PrintScreen.tsx';
 import { SignInScreen } from './screens/SignInScreen.tsx';
+import { TabletPinScreen } from './screens/TabletPinScreen.tsx';
 import { provideStaff, type StaffContextValue } from './StaffContext.ts';
 import { switchStaffLanguage } from './staffLanguage.ts';
 import { ErrorNotice } from './ui/ErrorNotice.tsx';
 import { LanguagePicker } from './ui/LanguagePicker.tsx';
 import './staffWeb.css';
 
-const NAV_ORDER: StaffRoute[] = ['dashboard', 'comparison', 'breakdown', 'comments', 'exports', 'admin', 'facilities'];
+const NAV_ORDER: StaffRoute[] = ['dashboard', 'comparison', 'breakdown', 'assistance', 'comments', 'exports', 'admin', 'facilities', 'tabletPin'];
 const SURVEY_ROLES = ['admin', 'analyst', 'designer', 'manager'];
 
 /** Same-origin links to /staff/... move inside the app; others (exports, new tabs) behave as links do. */
@@ -68,7 +70,7 @@ function SignedIn(props: { user: StaffUser; router: StaffRouter; session: StaffS
   let previous: StaffRoute | undefined;
   createEffect(() => {
     const current = route();
-    document.title = `${t(`results:nav.${current}`)} · Sayso`;
+    document.title = `${t(routeLabelKey(current))} · Sayso`;
     if (previous !== undefined && previous !== current) main?.focus();
     previous = current;
   });
@@ -83,7 +85,7 @@ function SignedIn(props: { user: StaffUser; router: StaffRouter; session: StaffS
               {(item) => (
                 <li>
                   <a href={router.href(item)} aria-current={route() === item ? 'page' : undefined}>
-                    {t(`results:nav.${item}`)}
+                    {t(routeLabelKey(item))}
                   </a>
                 </li>
               )}
@@ -114,6 +116,12 @@ function SignedIn(props: { user: StaffUser; router: StaffRouter; session: StaffS
               </Match>
               <Match when={route() === 'breakdown'}>
                 <BreakdownScreen />
+              </Match>
+              <Match when={route() === 'assistance'}>
+                <AssistanceScreen />
+              </Match>
+              <Match when={route() === 'tabletPin'}>
+                <TabletPinScreen />
               </Match>
               <Match when={route() === 'comments'}>
                 <CommentsScreen />

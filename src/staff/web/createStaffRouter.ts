@@ -2,17 +2,19 @@ import { createSignal, onCleanup } from 'solid-js';
 import type { StaffRole } from './api/wireSchemas.ts';
 
 /** The staff screens, each at its own address under /staff (a reload or a shared link opens the same screen). */
-export const STAFF_ROUTES = ['dashboard', 'comparison', 'breakdown', 'comments', 'exports', 'admin', 'facilities', 'print'] as const;
+export const STAFF_ROUTES = ['dashboard', 'comparison', 'breakdown', 'assistance', 'comments', 'exports', 'admin', 'facilities', 'tabletPin', 'print'] as const;
 export type StaffRoute = (typeof STAFF_ROUTES)[number];
 
 const PATHS: Record<StaffRoute, string> = {
   dashboard: '/staff',
   comparison: '/staff/comparison',
   breakdown: '/staff/breakdown',
+  assistance: '/staff/assistance',
   comments: '/staff/comments',
   exports: '/staff/exports',
   admin: '/staff/admin',
   facilities: '/staff/facilities',
+  tabletPin: '/staff/tablet-pin',
   print: '/staff/print',
 };
 
@@ -21,12 +23,22 @@ export const ROUTE_ROLES: Record<StaffRoute, readonly StaffRole[]> = {
   dashboard: ['admin', 'analyst', 'manager'],
   comparison: ['admin', 'analyst'],
   breakdown: ['admin', 'analyst', 'manager'],
+  assistance: ['admin', 'analyst', 'manager'],
   comments: ['admin', 'analyst', 'manager'],
   exports: ['admin', 'analyst', 'manager'],
   admin: ['admin', 'manager'],
   facilities: ['designer', 'inspector', 'mediator'],
+  // Every role may set a personal PIN, even one it cannot use on a tablet yet (analyst): the screen says so.
+  tabletPin: ['admin', 'analyst', 'designer', 'manager', 'inspector', 'mediator'],
   print: ['admin', 'analyst', 'manager'],
 };
+
+/** The name of a screen in the navigation and the title bar (screens added by issue 7 keep their words under their own keys). */
+export function routeLabelKey(route: StaffRoute): string {
+  if (route === 'tabletPin') return 'results:tabletPin.nav';
+  if (route === 'assistance') return 'results:assistance.nav';
+  return `results:nav.${route}`;
+}
 
 export function routeAllowed(route: StaffRoute, role: StaffRole): boolean {
   return ROUTE_ROLES[route].includes(role);

@@ -2,6 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { t } from '../../../i18n/i18n.ts';
 import { STAFF_ROLES, type Account, type StaffRole } from '../api/wireSchemas.ts';
 import { createApiData } from '../createApiData.ts';
+import { formatCount } from '../formatFigures.ts';
 import { useStaff } from '../StaffContext.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { StatusNote } from '../ui/StatusNote.tsx';
@@ -93,7 +94,50 @@ function AccountEditor(props: { account: Account; onDone: (saved: boolean) => vo
   );
 }
 
-/** Staff accounts of the organisation (admin): roles, facilities, disabling, a new password. */
+/**
+ * Removes a staff member's tablet PIN after a second click (they forgot it, or left): the
+ * number stays theirs, and tablets refuse the PIN from their next sync (API7.md).
+ */
+function RemovePinButton(props: { account: Account; onRemoved: () => void; onError: (error: unknown) => void }) {
+  const staff = useStaff();
+  const [confirming, setConfirming] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const remove = async () => {
+    props.onError(undefined);
+    setBusy(true);
+    try {
+      await staff.api.removeAccountTabletPin(props.account.id);
+      setConfirming(false);
+      props.onRemoved();
+    } catch (caught) {
+      props.onError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Show
+      when={confirming()}
+      fallback={
+        <button type="button" class="sw-button sw-button--small" onClick={() => setConfirming(true)}>
+          {t('results:tabletPin.admin.remove', { email: props.account.email })}
+        </button>
+      }
+    >
+      <span class="sw-confirm">
+        {t('results:tabletPin.admin.confirmRemove', { email: props.account.email })}{' '}
+        <button type="button" class="sw-button sw-button--small sw-button--danger" disabled={busy()} onClick={() => void remove()}>
+          {t('results:tabletPin.admin.removeYes', { email: props.account.email })}
+        </button>{' '}
+        <button type="button" class="sw-button sw-button--small sw-button--quiet" onClick={() => setConfirming(false)}>
+          {t('results:admin.cancel')}
+        </button>
+      </span>
+    </Show>
+  );
+}
+
+/** Staff accounts of the organisation (admin): roles, facilities, disabling, a new password, tablet numbers and PINs. */
 export function AccountsAdmin() {
   const staff = useStaff();
   const accounts = createApiData(() => ({}), () => staff.api.accounts());
@@ -138,6 +182,8 @@ export function AccountsAdmin() {
                   <th scope="col">{t('results:admin.accounts.role')}</th>
                   <th scope="col">{t('results:admin.accounts.facilities')}</th>
                   <th scope="col">{t('results:admin.accounts.state')}</th>
+                  <th scope="col">{t('results:tabletPin.admin.number')}</th>
+                  <th scope="col">{t('results:tabletPin.admin.pin')}</th>
                   <th scope="col">{t('results:admin.actions')}</th>
                 </tr>
               </thead>
@@ -152,15 +198,29 @@ export function AccountsAdmin() {
                         <td>
                           {account.disabled ? t('results:admin.accounts.isDisabled') : account.locked ? t('results:admin.accounts.isLocked') : t('results:admin.accounts.isActive')}
                         </td>
+                        <td class="sw-number">{account.tabletNumber === null ? t('results:tabletPin.admin.noNumber') : formatCount(account.tabletNumber, staff.language())}</td>
+                        <td>{account.hasTabletPin ? t('results:tabletPin.admin.hasPin') : t('results:tabletPin.admin.noPin')}</td>
                         <td>
-                          <button type="button" class="sw-button sw-button--small" aria-expanded={editing() === account.id} onClick={() => setEditing(editing() === account.id ? null : account.id)}>
-                            {t('results:admin.accounts.edit', { email: account.email })}
-                          </button>
+                          <div class="sw-actions">
+                            <button type="button" class="sw-button sw-button--small" aria-expanded={editing() === account.id} onClick={() => setEditing(editing() === account.id ? null : account.id)}>
+                              {t('results:admin.accounts.edit', { email: account.email })}
+                            </button>
+                            <Show when={account.hasTabletPin}>
+                              <RemovePinButton
+                                account={account}
+                                onRemoved={() => {
+                                  setStatus(t('results:tabletPin.admin.removed', { email: account.email }));
+                                  accounts.refetch();
+                                }}
+                                onError={setError}
+                              />
+                            </Show>
+                          </div>
                         </td>
                       </tr>
                       <Show when={editing() === account.id}>
                         <tr>
-                          <td colSpan={5}>
+                          <td colSpan={7}>
                             <AccountEditor
                               account={account}
                               onDone={(saved) => {

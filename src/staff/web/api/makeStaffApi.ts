@@ -6,9 +6,9 @@
 import * as v from 'valibot';
 import type { BreakdownReport, CommentList, CommentTag, ComparisonReport, FacilityReport } from '../../../survey/reportTypes.ts';
 import {
-  AccountList, AccountSchema, ApiErrorBody, BreakdownReportSchema, CommentListSchema, ComparisonReportSchema, DeviceList, DeviceSchema,
-  EnrollmentCode, FacilityList, FacilityReportSchema, FacilitySchema, ResidentCounts, SettingsSchema, SignedIn, SurveyList,
-  type StaffRole,
+  AccountList, AccountSchema, ApiErrorBody, AssistanceReportSchema, BreakdownReportSchema, CommentListSchema, ComparisonReportSchema, DeviceList, DeviceSchema,
+  EnrollmentCode, FacilityList, FacilityReportSchema, FacilitySchema, MediatorNoteListSchema, ResidentCounts, SettingsSchema, SignedIn, SurveyList,
+  TabletPinSchema, type AssistanceReport, type MediatorNoteList, type StaffRole, type TabletPin,
 } from './wireSchemas.ts';
 
 /** An error the screens show as it is: the server's own code and message (or "network"). */
@@ -161,6 +161,23 @@ export function makeStaffApi(options: StaffApiOptions = {}) {
     updateAccount: (id: string, input: { role?: StaffRole; facilityIds?: string[]; disabled?: boolean; password?: string }) =>
       json(AccountSchema, 'PATCH', `/staff/accounts/${encodeURIComponent(id)}`, input),
 
+    /** The caller's own tablet PIN (API7.md): number, when set, what it unlocks; a wrong password is 401 invalid_credentials. */
+    tabletPin: (): Promise<TabletPin> => json(TabletPinSchema, 'GET', '/staff/me/tablet-pin'),
+    /** A wrong password (401 invalid_credentials) is the form's error, not a lost session; any other 401 still ends it. */
+    setTabletPin: async (input: { pin: string; password: string }): Promise<TabletPin> => {
+      try {
+        return await json(TabletPinSchema, 'PUT', '/staff/me/tablet-pin', input, true);
+      } catch (error) {
+        if (error instanceof StaffApiError && error.status === 401 && error.code !== 'invalid_credentials') {
+          csrfToken = undefined;
+          options.onSessionEnded?.(error);
+        }
+        throw error;
+      }
+    },
+    removeTabletPin: () => send('DELETE', '/staff/me/tablet-pin').then(() => undefined),
+    removeAccountTabletPin: (id: string) => send('DELETE', `/staff/accounts/${encodeURIComponent(id)}/tablet-pin`).then(() => undefined),
+
     devices: async () => (await json(DeviceList, 'GET', '/staff/devices')).devices,
     revokeDevice: (id: string) => json(DeviceSchema, 'POST', `/staff/devices/${encodeURIComponent(id)}/revoke`),
     createEnrollmentCode: (facilityId: string) => json(EnrollmentCode, 'POST', `/facilities/${encodeURIComponent(facilityId)}/enrollments`),
@@ -184,6 +201,10 @@ export function makeStaffApi(options: StaffApiOptions = {}) {
       json(BreakdownReportSchema, 'GET', `/reports/breakdown${query(params)}`),
     comments: (params: { survey: string; facility: string; period: string; question?: string | undefined; tag?: string | undefined; q?: string | undefined }): Promise<CommentList> =>
       json(CommentListSchema, 'GET', `/reports/comments${query(params)}`),
+    assistance: (params: { survey: string; facility: string; period: string }): Promise<AssistanceReport> =>
+      json(AssistanceReportSchema, 'GET', `/reports/assistance${query(params)}`),
+    mediatorNotes: (params: { survey: string; facility: string; period: string }): Promise<MediatorNoteList> =>
+      json(MediatorNoteListSchema, 'GET', `/reports/mediator-notes${query(params)}`),
     tagComment: (id: string, tag: CommentTag | null) => send('PUT', `/reports/comments/${encodeURIComponent(id)}/tag`, { tag }).then(() => undefined),
 
     /** The address of an export, for a plain link the browser streams to disk. */

@@ -7,7 +7,9 @@
  */
 import * as v from 'valibot';
 import type { QuarterId } from '../../../survey/periods.ts';
-import { COMMENT_TAGS, type BreakdownReport, type CommentList, type ComparisonReport, type FacilityReport, type QuestionFigures, type QuestionReport, type ReportPeriod, type ResponseCounts } from '../../../survey/reportTypes.ts';
+import { ASSISTANT_ROLES, HELP_KINDS } from '../../../survey/responseEnvelope.ts';
+import { TABLET_PIN_USES } from '../../../survey/staffPins.ts';
+import { COMMENT_TAGS, type AssistanceReport as AssistanceReportWire, type BreakdownReport, type CommentList, type ComparisonReport, type FacilityReport, type MediatorNotesList, type QuestionFigures, type QuestionReport, type ReportPeriod, type ResponseCounts } from '../../../survey/reportTypes.ts';
 
 export const STAFF_ROLES = ['admin', 'analyst', 'designer', 'manager', 'inspector', 'mediator'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -42,6 +44,9 @@ export const AccountSchema = v.object({
   facilityIds: v.array(v.string()),
   disabled: v.boolean(),
   locked: v.boolean(),
+  /** Issue 7: the number typed on a tablet before the PIN (kept when the PIN is removed). Optional: a server before issue 7 sends neither. */
+  tabletNumber: v.optional(v.nullable(Count), null),
+  hasTabletPin: v.optional(v.boolean(), false),
 });
 export type Account = v.InferOutput<typeof AccountSchema>;
 export const AccountList = v.object({ accounts: v.array(AccountSchema) });
@@ -79,6 +84,14 @@ export const SettingsSchema = v.object({
   targets: v.array(v.object({ surveyId: v.string(), questionId: v.string(), percent: v.number() })),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+/** GET/PUT /staff/me/tablet-pin (API7.md): the caller's tablet number, when the PIN was set, what it unlocks. */
+export const TabletPinSchema = v.object({
+  number: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  setAt: v.nullable(v.string()),
+  uses: v.array(v.picklist(TABLET_PIN_USES)),
+});
+export type TabletPin = v.InferOutput<typeof TabletPinSchema>;
 
 export const ResidentCounts = v.object({ counts: v.array(v.object({ period: v.string(), residents: Count })) });
 
@@ -169,3 +182,26 @@ export const CommentListSchema: v.GenericSchema<unknown, CommentList> = v.object
     tag: v.nullable(v.picklist(COMMENT_TAGS)),
   })),
 });
+
+const HiddenCount = v.nullable(Count);
+
+/** GET /reports/assistance (docs/staff-api.md, "Mediator mode reports"): null counts are hidden small cells. */
+export const AssistanceReportSchema: v.GenericSchema<unknown, AssistanceReportWire> = v.object({
+  surveyId: v.string(),
+  facilityId: v.string(),
+  period: Quarter,
+  minCellSize: Count,
+  modes: v.object({ self: HiddenCount, assisted: HiddenCount }),
+  kinds: v.array(v.object({ kind: v.picklist(HELP_KINDS), responses: HiddenCount })),
+  roles: v.array(v.object({ role: v.picklist([...ASSISTANT_ROLES, 'mediator']), responses: HiddenCount })),
+  questionsHelped: v.array(v.object({ questionId: v.string(), text: Text, responses: HiddenCount })),
+  withdrawals: Count,
+});
+export type AssistanceReport = AssistanceReportWire;
+
+/** GET /reports/mediator-notes: plain text, apart from residents' comments; `hidden` for a quarter too small to show. */
+export const MediatorNoteListSchema: v.GenericSchema<unknown, MediatorNotesList> = v.object({
+  notes: v.array(v.object({ id: v.string(), text: v.string() })),
+  hidden: v.boolean(),
+});
+export type MediatorNoteList = MediatorNotesList;

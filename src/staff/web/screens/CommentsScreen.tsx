@@ -10,6 +10,7 @@ import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { ReportFilters } from '../ui/ReportFilters.tsx';
 import { ReportState } from '../ui/ReportState.tsx';
 import { SpokenCommentList } from '../spoken/SpokenCommentList.tsx';
+import { MediatorNotesSection } from '../notes/MediatorNotesSection.tsx';
 import { submitListener } from '../ui/submitListener.ts';
 
 type Comment = CommentList['comments'][number];
@@ -189,6 +190,9 @@ export function CommentsScreen() {
           const q = questions().find((candidate) => candidate.id === id);
           return q ? questionLabel(q) : id;
         }}
+      />
+      <MediatorNotesSection
+        choice={() => (selection.surveyId() && selection.facilityId() ? { survey: selection.surveyId(), facility: selection.facilityId(), period: selection.quarter() } : undefined)}
       />
     </>
   );

@@ -1,0 +1,38 @@
+import type { ChartConfiguration } from 'chart.js';
+import { formatShare } from '../formatFigures.ts';
+import { percentTick, SERIES_COLOURS } from '../charts/chartStyle.ts';
+
+/**
+ * Horizontal bars of the share satisfied per indicator, two per indicator: answered alone and
+ * with help. The first is filled and the second outlined, so they differ without colour
+ * (WCAG 1.4.1); null draws no bar, and the table beside the chart says why.
+ */
+export function modeBarChart(bars: { labels: string[]; series: Array<{ label: string; shares: Array<number | null> }>; language: string; rtl: boolean }): ChartConfiguration {
+  return {
+    type: 'bar',
+    data: {
+      labels: bars.labels,
+      datasets: bars.series.map((series, index) => {
+        const colour = SERIES_COLOURS[index % SERIES_COLOURS.length]!;
+        return {
+          label: series.label,
+          data: series.shares.map((share) => (share === null ? null : Math.round(share * 1000) / 10)),
+          backgroundColor: index === 0 ? colour : '#ffffff',
+          borderColor: colour,
+          borderWidth: index === 0 ? 0 : 3,
+        };
+      }),
+    },
+    options: {
+      indexAxis: 'y',
+      responsive: true,
+      maintainAspectRatio: false,
+      locale: bars.language,
+      scales: {
+        x: { min: 0, max: 100, reverse: bars.rtl, ticks: { callback: percentTick((value) => formatShare(value, bars.language)) } },
+        y: { position: bars.rtl ? 'right' : 'left' },
+      },
+      plugins: { legend: { position: 'bottom', rtl: bars.rtl } },
+    },
+  };
+}
