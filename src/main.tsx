@@ -40,16 +40,8 @@ const deviceApi = once(async () => (await import('./sync/deviceApi.ts')).makeDev
 const AUDIO_CACHE_DELAY_MS = 3000;
 const cacheAudio = async () => {
   if (previewSurvey || !('caches' in window)) return;
-  const [{ refreshAudioCache }, { loadAudioIndexes }, { getAudioSettings }, store] = await Promise.all([
-    import('./device/audioCache.ts'),
-    import('./device/audioIndexes.ts'),
-    import('./device/audioSettings.ts'),
-    openStore(),
-  ]);
-  const [indexes, settings] = await Promise.all([loadAudioIndexes(store), getAudioSettings(store)]);
-  // A tablet not yet enrolled does not know its facility's languages: its own one only.
-  const languages = indexes.facilityLanguages ?? [deviceLanguage];
-  await refreshAudioCache({ store, languages, recorded: indexes.recorded, shipped: indexes.shipped, budgetBytes: settings.budgetBytes });
+  const [{ cacheKioskAudio }, store] = await Promise.all([import('./device/cacheKioskAudio.ts'), openStore()]);
+  await cacheKioskAudio(store, deviceLanguage);
 };
 
 const startSync = once(async () => {
@@ -109,29 +101,45 @@ async function boot() {
     onResponseClosed: syncSoon,
     ...(previewSurvey ? { preview: { language: deviceLanguage } } : {}),
   });
-  render(
-    () => (
-      <KioskApp
-        session={session}
-        settings={{ idleTimeoutSeconds, idleWarningSeconds: 30, appLanguages: LAUNCH_LANGUAGES }}
-        onAttract={() => serviceWorker?.atAttract()}
-        storageRoom={previewSurvey ? undefined : async () => (await import('./device/index.ts')).storageRoom()}
-        audio={audio}
-        staff={{
-          store: openStore,
-          api: deviceApi,
-          syncNow: async () => (await startSync()).trigger(),
-        }}
-      />
-    ),
-    document.getElementById('app')!,
+  // Shared-tablet safety (history guard, kiosk lock) is not needed to paint: it loads with the
+  // audio cache, or when staff open its tab. Its guard takes the screens out of the DOM when the page hides.
+  const startSafety = once(async () =>
+    (await import('./kiosk/lockdown/startKioskSafety.ts')).startKioskSafety({
+      session,
+      store: openStore,
+      view: { hide: () => unmountKiosk(), show: () => void (unmountKiosk = mountKiosk()) },
+    }),
   );
+  const root = document.getElementById('app')!;
+  const mountKiosk = () =>
+    render(
+      () => (
+        <KioskApp
+          session={session}
+          settings={{ idleTimeoutSeconds, idleWarningSeconds: 30, appLanguages: LAUNCH_LANGUAGES }}
+          onAttract={() => serviceWorker?.atAttract()}
+          storageRoom={previewSurvey ? undefined : async () => (await import('./device/index.ts')).storageRoom()}
+          audio={audio}
+          staff={{
+            store: openStore,
+            api: deviceApi,
+            syncNow: async () => (await startSync()).trigger(),
+            kioskSafety: startSafety,
+          }}
+        />
+      ),
+      root,
+    );
+  let unmountKiosk = mountKiosk();
   setTimeout(async () => {
     const { registerServiceWorker } = await import('./device/registerServiceWorker.ts');
     serviceWorker = registerServiceWorker(() => session.screen() === 'attract');
     if (!previewSurvey) void whenEnrolled(() => void startSync().catch(() => undefined)).catch(() => undefined);
     // Clips are many small downloads: they wait until the first screen has finished its own.
-    setTimeout(() => void cacheAudio().catch(() => undefined), AUDIO_CACHE_DELAY_MS);
+    setTimeout(() => {
+      void cacheAudio().catch(() => undefined);
+      if (!previewSurvey) void startSafety().catch(() => undefined);
+    }, AUDIO_CACHE_DELAY_MS);
   }, 0);
 }
 

@@ -40,11 +40,34 @@ export async function pinLockMinutes(store: Pick<DeviceStore, 'getSetting'>, now
   return lock?.until && lock.until > now.toISOString() ? minutesUntil(lock.until, now) : undefined;
 }
 
+export type PinAttempt = { ok: true } | { ok: false; reason: 'wrong'; attemptsLeft: number } | { ok: false; reason: 'locked'; minutes: number };
+
+/**
+ * One PIN attempt under the tablet's single PIN lock (device PIN and personal PINs alike):
+ * the attempt is counted before the slow `verify`, so closing the page mid-check gives no
+ * free attempt; a good PIN clears the count; the fifth wrong one in a row locks entry.
+ */
+export async function attemptUnderPinLock(store: Pick<DeviceStore, 'getSetting' | 'setSetting'>, verify: () => Promise<boolean>, now = new Date()): Promise<PinAttempt> {
+  const lock = (await store.getSetting<PinLock>(LOCK_KEY)) ?? { failures: 0, locks: 0 };
+  if (lock.until && lock.until > now.toISOString()) return { ok: false, reason: 'locked', minutes: minutesUntil(lock.until, now) };
+
+  const failures = lock.failures + 1;
+  const locks = lock.locks ?? 0;
+  const locking = failures >= PIN_ATTEMPTS;
+  const minutes = LOCK_MINUTES[Math.min(locks, LOCK_MINUTES.length - 1)]!;
+  const failed: PinLock = locking ? { failures: 0, locks: locks + 1, until: new Date(now.getTime() + minutes * 60_000).toISOString() } : { failures, locks };
+  await store.setSetting(LOCK_KEY, failed);
+
+  if (await verify()) {
+    await store.setSetting(LOCK_KEY, { failures: 0, locks: 0 } satisfies PinLock);
+    return { ok: true };
+  }
+  return locking ? { ok: false, reason: 'locked', minutes } : { ok: false, reason: 'wrong', attemptsLeft: PIN_ATTEMPTS - failures };
+}
+
 /**
  * Checks a tablet number and PIN offline against the bundle's verifiers. Wrong PINs are
- * counted per tablet (not per number, so guessing numbers does not help); the fifth in a
- * row locks entry. The count is stored before the slow check, so closing the page
- * mid-check does not give a free attempt.
+ * counted per tablet (not per number, so guessing numbers does not help).
  */
 export async function checkStaffPin(
   store: Pick<DeviceStore, 'getSetting' | 'setSetting'>,
@@ -53,23 +76,8 @@ export async function checkStaffPin(
 ): Promise<StaffPinCheck> {
   const verifiers = await staffPinVerifiers(store, input.use);
   if (verifiers.length === 0) return { ok: false, reason: 'no-verifiers' };
-  const lock = (await store.getSetting<PinLock>(LOCK_KEY)) ?? { failures: 0, locks: 0 };
-  if (lock.until && lock.until > now.toISOString()) return { ok: false, reason: 'locked', minutes: minutesUntil(lock.until, now) };
-
-  const failures = lock.failures + 1;
-  const locking = failures >= PIN_ATTEMPTS;
-  const minutes = LOCK_MINUTES[Math.min(lock.locks, LOCK_MINUTES.length - 1)]!;
-  const failed: PinLock = locking
-    ? { failures: 0, locks: lock.locks + 1, until: new Date(now.getTime() + minutes * 60_000).toISOString() }
-    : { failures, locks: lock.locks };
-  await store.setSetting(LOCK_KEY, failed);
-
   const verifier = verifiers.find((candidate) => candidate.number === input.number);
   // An unknown number costs the same slow check, so timing does not tell which numbers exist.
-  const matches = await verifyTabletPin(input.pin, verifier ?? { ...verifiers[0]!, hash: '' });
-  if (verifier && matches) {
-    await store.setSetting(LOCK_KEY, { failures: 0, locks: 0 });
-    return { ok: true, verifier };
-  }
-  return locking ? { ok: false, reason: 'locked', minutes } : { ok: false, reason: 'wrong', attemptsLeft: PIN_ATTEMPTS - failures };
+  const attempt = await attemptUnderPinLock(store, async () => (await verifyTabletPin(input.pin, verifier ?? { ...verifiers[0]!, hash: '' })) && verifier !== undefined, now);
+  return attempt.ok ? { ok: true, verifier: verifier! } : attempt;
 }

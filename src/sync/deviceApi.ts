@@ -1,5 +1,6 @@
 import type { MediaClip } from '../survey/mediaIndex.ts';
 import type { ResponseEnvelope, SyncItemResult } from '../survey/responseEnvelope.ts';
+import type { WithdrawalCountsRequest } from '../survey/withdrawals.ts';
 
 /** How a call to the server failed, in terms the sync loop acts on. */
 export type ApiFailure =
@@ -85,6 +86,15 @@ export function makeDeviceApi(baseUrl = '', fetcher: typeof fetch = (...args) =>
         `${baseUrl}/api/v1/responses/${encodeURIComponent(clip.responseId)}/spoken/${encodeURIComponent(clip.questionId)}?${new URLSearchParams({ clipId: clip.clipId, mime: clip.mime, iv: clip.iv, durationMs: String(Math.round(clip.durationMs)) })}`,
         { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: clip.ct },
         async (r) => (await r.json()) as { status: 'stored' | 'duplicate' },
+      ),
+
+    /** Sends this tablet's running withdrawal totals per survey and quarter; totals, so a resend changes nothing. */
+    putWithdrawals: (token: string, request: WithdrawalCountsRequest) =>
+      callApi(
+        fetcher,
+        `${baseUrl}/api/v1/device/withdrawals`,
+        { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(request) },
+        async (r) => (await r.json()) as { ok: true },
       ),
   };
 }

@@ -3,11 +3,13 @@ import { bundleSealingKey, getBundle, getEnrollment, getSyncStatus, saveBundle, 
 import type { DeviceApi } from './deviceApi.ts';
 import { uploadMediaDrafts } from './uploadMediaDrafts.ts';
 import { uploadSpokenClips } from './uploadSpokenClips.ts';
+import { uploadWithdrawals } from './uploadWithdrawals.ts';
 import { syncOutbox, type SyncOutcome } from './syncOutbox.ts';
 
 /**
- * One sync pass for an enrolled tablet: send the outbox, then pick up a new device bundle
- * (new survey versions) if there is one. Records the outcome for the staff status view.
+ * One sync pass for an enrolled tablet: send the outbox, spoken comments, recorded prompts
+ * and withdrawal counts, then pick up a new device bundle (new survey versions) if there is
+ * one. Records the outcome for the staff status view.
  */
 export async function runDeviceSync(store: DeviceStore, api: DeviceApi, now: () => Date = () => new Date()): Promise<SyncOutcome | null> {
   const enrollment = await getEnrollment(store);
@@ -20,6 +22,8 @@ export async function runDeviceSync(store: DeviceStore, api: DeviceApi, now: () 
     // prompts go before the bundle is fetched, so this tablet's new clips come back in its index.
     await uploadSpokenClips(store, api, enrollment.token, now);
     await uploadMediaDrafts(store, api, enrollment.token, now);
+    // Only counts: respondents who changed their mind left no answers to send.
+    await uploadWithdrawals(store, api, enrollment.token);
     const fresh = await api.bundle(enrollment.token, stored?.etag);
     if (fresh.ok && fresh.value.changed) await saveBundle(store, { etag: fresh.value.etag, fetchedAt: attemptAt, bundle: fresh.value.bundle });
   }

@@ -62,6 +62,27 @@ describe('a sync pass of an enrolled tablet', () => {
     expect(await getSyncStatus(store)).toMatchObject({ lastSuccessAt: expect.any(String) });
   });
 
+  it('sends the tablet\'s withdrawal totals, which the server keeps as counts per survey and quarter', async () => {
+    const app = createApp({ staticRoot: 'dist', db: server.db });
+    const api = makeDeviceApi('http://sayso.test', async (input, init) => app.request(String(input), init));
+    const store = makeDeviceStore(makeTestDatabase());
+    const { code } = await createEnrollmentCode(server.db, { facilityId });
+    const enrolled = await api.enroll(code, 'Tablet');
+    if (!enrolled.ok) throw new Error('enrollment failed');
+    await saveEnrollment(store, { ...enrolled.value, deviceName: 'Tablet', enrolledAt: new Date().toISOString(), pin: await hashDevicePin('123456') });
+    await store.withdrawDraft(undefined, 'mini|2026-Q4');
+    await store.withdrawDraft(undefined, 'mini|2026-Q4');
+
+    expect(await runDeviceSync(store, api)).toMatchObject({ ok: true });
+    const counts = () => server.db.selectFrom('withdrawal_counts').select(['survey_id', 'period', 'count', 'facility_id']).where('enrollment_id', '=', enrolled.value.enrollmentId).execute();
+    expect(await counts()).toEqual([{ survey_id: 'mini', period: '2026-Q4', count: 2, facility_id: facilityId }]);
+    // The next withdrawal reaches the server with the next pass; nothing is counted twice.
+    await store.withdrawDraft(undefined, 'mini|2026-Q4');
+    await runDeviceSync(store, api);
+    await runDeviceSync(store, api);
+    expect((await counts()).map((row) => Number(row.count))).toEqual([3]);
+  });
+
   it('records why a pass failed, for the staff screen', async () => {
     const store = makeDeviceStore(makeTestDatabase());
     await saveEnrollment(store, { enrollmentId: 'e', token: 'x'.repeat(43), secret: 'A'.repeat(43), facilityId, organisationId, deviceName: 'T', enrolledAt: '', pin: await hashDevicePin('123456') });

@@ -1,30 +1,39 @@
-import { createResource, createSignal, For, lazy, Match, Show, Suspense, Switch } from 'solid-js';
+import { createEffect, createResource, createSignal, For, lazy, Match, onCleanup, Show, Suspense, Switch, untrack } from 'solid-js';
 import { getEnrollment, type EnrollmentRecord } from '../../device/enrollmentRecord.ts';
 import { loadNamespace, t } from '../../i18n/i18n.ts';
+import type { KioskSafety } from '../../kiosk/lockdown/startKioskSafety.ts';
 import { Pictogram } from '../../ui/Pictogram.tsx';
 import type { DeviceServices } from './deviceServices.ts';
 import { EnrollForm } from './EnrollForm.tsx';
 import { SyncStatusView } from './SyncStatusView.tsx';
 import { CoverageView } from './CoverageView.tsx';
+import { KioskLockView } from './KioskLockView.tsx';
 import { UnlockForm } from './UnlockForm.tsx';
 import './staff.css';
 
 // The kiosk's audio settings (their own file) load when their tab first opens.
 const AudioSettingsView = lazy(() => import('./AudioSettingsView.tsx'));
 
-type PanelTab = 'sync' | 'audio' | 'audioSettings';
-const TABS: readonly PanelTab[] = ['sync', 'audio', 'audioSettings'];
+type PanelTab = 'sync' | 'audio' | 'audioSettings' | 'kiosk';
+const tabLabel = (name: PanelTab) => (name === 'kiosk' ? t('staff:kioskLock.tab') : t(`staff:recorder.tabs.${name}`));
 
 /**
  * The tablet's staff screens (a lazy chunk the kiosk loads only when staff open it):
  * enrollment the first time, then behind the device PIN, tabs: the sync status and
- * quarantine, audio coverage and recording, and the kiosk's audio settings.
+ * quarantine, audio coverage and recording, the kiosk's audio settings, and the kiosk lock.
  */
 export default function DevicePanel(props: { services: DeviceServices; onClose: () => void }) {
+  const TABS: readonly PanelTab[] = ['sync', 'audio', 'audioSettings', ...(props.services.kioskSafety ? (['kiosk'] as const) : [])];
   const [unlocked, setUnlocked] = createSignal(false);
   // A revoked tablet is enrolled again behind the PIN; its unsent answers stay and keep their signatures.
   const [reenrolling, setReenrolling] = createSignal(false);
   const [tab, setTab] = createSignal<PanelTab>('sync');
+  // The lock loads with its tab; staff who left full screen here get it asked for again once they close the panel.
+  const [kioskSafety, setKioskSafety] = createSignal<KioskSafety>();
+  createEffect(() => {
+    if (tab() === 'kiosk' && !untrack(kioskSafety)) void props.services.kioskSafety?.().then(setKioskSafety, () => undefined);
+  });
+  onCleanup(() => kioskSafety()?.lock.resume());
   const [state, { mutate }] = createResource(async () => {
     await loadNamespace('staff');
     const store = await props.services.store();
@@ -86,7 +95,7 @@ export default function DevicePanel(props: { services: DeviceServices; onClose: 
                         document.getElementById(`staff-tab-${next}`)?.focus();
                       }}
                     >
-                      {t(`staff:recorder.tabs.${name}`)}
+                      {tabLabel(name)}
                     </button>
                   )}
                 </For>
@@ -103,6 +112,9 @@ export default function DevicePanel(props: { services: DeviceServices; onClose: 
                     <Suspense>
                       <AudioSettingsView store={s().store} />
                     </Suspense>
+                  </Match>
+                  <Match when={tab() === 'kiosk' && kioskSafety()}>
+                    {(safety) => <KioskLockView safety={safety()} />}
                   </Match>
                 </Switch>
               </div>

@@ -1,38 +1,54 @@
 import { createSignal, Show } from 'solid-js';
 import type { DeviceStore } from '../../device/deviceStore.ts';
-import { verifyDevicePin, type EnrollmentRecord } from '../../device/enrollmentRecord.ts';
+import type { EnrollmentRecord } from '../../device/enrollmentRecord.ts';
 import { t } from '../../i18n/i18n.ts';
+import { unlockStaffScreens, type UnlockOutcome } from './unlockStaffScreens.ts';
 
-const MAX_ATTEMPTS = 5;
-const LOCK_MINUTES = 5;
-const LOCK_KEY = 'pinLock';
+const message = (outcome: Exclude<UnlockOutcome, { ok: true }>): string => {
+  switch (outcome.reason) {
+    case 'wrong':
+      return t('staff:unlock.wrongAttempts', { attemptsLeft: outcome.attemptsLeft });
+    case 'locked':
+      return t('staff:unlock.locked', { minutes: outcome.minutes });
+    case 'no-verifiers':
+      return t('staff:unlock.noPersonalPins');
+    case 'bad-number':
+      return t('staff:unlock.badNumber');
+  }
+};
 
-/** The device PIN gate in front of the staff screens; five wrong PINs lock it for five minutes. */
+/**
+ * The PIN gate in front of the staff screens: the device PIN, or a staff member's tablet
+ * number and personal PIN. Five wrong PINs in a row, either kind, lock entry on the tablet.
+ */
 export function UnlockForm(props: { store: DeviceStore; enrollment: EnrollmentRecord; onUnlocked: () => void }) {
   const [error, setError] = createSignal('');
+  const [checking, setChecking] = createSignal(false);
+  let number!: HTMLInputElement;
   let pin!: HTMLInputElement;
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    const lock = (await props.store.getSetting<{ failures: number; until?: string }>(LOCK_KEY)) ?? { failures: 0 };
-    if (lock.until && lock.until > new Date().toISOString()) {
-      return setError(t('staff:unlock.locked', { minutes: Math.ceil((Date.parse(lock.until) - Date.now()) / 60_000) }));
+    if (checking()) return;
+    setChecking(true);
+    try {
+      const outcome = await unlockStaffScreens(props.store, props.enrollment, { number: number.value, pin: pin.value });
+      if (outcome.ok) return props.onUnlocked();
+      pin.value = '';
+      setError(message(outcome));
+    } finally {
+      setChecking(false);
     }
-    if (await verifyDevicePin(pin.value, props.enrollment.pin)) {
-      await props.store.setSetting(LOCK_KEY, { failures: 0 });
-      props.onUnlocked();
-      return;
-    }
-    const failures = lock.failures + 1;
-    const until = failures >= MAX_ATTEMPTS ? new Date(Date.now() + LOCK_MINUTES * 60_000).toISOString() : undefined;
-    await props.store.setSetting(LOCK_KEY, { failures: until ? 0 : failures, ...(until ? { until } : {}) });
-    pin.value = '';
-    setError(until ? t('staff:unlock.locked', { minutes: LOCK_MINUTES }) : t('staff:unlock.wrong'));
   };
 
   return (
     <form class="staff-form" onSubmit={submit}>
       <h2>{t('staff:unlock.title')}</h2>
+      <p class="staff-hint">{t('staff:unlock.hint')}</p>
+      <label>
+        {t('staff:unlock.number')}
+        <input ref={number} name="tabletNumber" type="text" inputMode="numeric" autocomplete="off" maxLength={6} />
+      </label>
       <label>
         {t('staff:unlock.pin')}
         <input ref={pin} name="pin" type="password" inputMode="numeric" autocomplete="off" required />
@@ -42,7 +58,7 @@ export function UnlockForm(props: { store: DeviceStore; enrollment: EnrollmentRe
           {error()}
         </p>
       </Show>
-      <button type="submit" class="big-button big-button--primary">
+      <button type="submit" class="big-button big-button--primary" disabled={checking()}>
         {t('staff:unlock.submit')}
       </button>
     </form>
