@@ -13,6 +13,8 @@ import { mediaRoutes } from './routes/mediaRoutes.ts';
 import { reportRoutes } from './routes/reportRoutes.ts';
 import { spokenRoutes } from './routes/spokenRoutes.ts';
 import { staffRoutes } from './routes/staffRoutes.ts';
+import { tabletPinRoutes } from './routes/tabletPinRoutes.ts';
+import { mediationReportRoutes } from './routes/mediationReportRoutes.ts';
 
 export interface AppOptions {
   /** The built PWA (vite build output). */
@@ -22,7 +24,7 @@ export interface AppOptions {
   /** Overrides for the device API (limits, clock), mainly for tests. */
   device?: Omit<DeviceRouteOptions, 'db'>;
   /** Overrides for the staff API: its clock (sessions, lockout) and the sign-in rate per address. */
-  staff?: { now?: () => Date; loginPerMinute?: number };
+  staff?: { now?: () => Date; loginPerMinute?: number; tabletPinIterations?: number };
 }
 
 /**
@@ -40,8 +42,10 @@ export function createApp(options: AppOptions): Hono {
     // Staff routes check the session per route (requireStaff), so these apps can sit side by side.
     app.route('/api/v1', authRoutes(staff));
     app.route('/api/v1', staffRoutes(staff));
+    app.route('/api/v1', tabletPinRoutes(staff));
     app.route('/api/v1', reportRoutes(staff));
     app.route('/api/v1', commentRoutes(staff));
+    app.route('/api/v1', mediationReportRoutes(staff));
     app.route('/api/v1', exportRoutes(staff));
     // Audio (docs/media-api.md): a device token or a staff session, each route says which.
     const audio = { db, now: options.staff?.now, deviceNow: options.device?.now, device: options.device };

@@ -5,6 +5,7 @@
  */
 import type { LocalizedText } from './schema.ts';
 import type { QuarterId } from './periods.ts';
+import type { AssistantRole, HelpKind } from './responseEnvelope.ts';
 
 /** Dimensions a breakdown may use: the response's language, mode or source, or a demographic question's id. */
 export type BreakdownDimension = 'language' | 'mode' | 'source' | (string & {});
@@ -141,4 +142,35 @@ export interface CommentList {
     text: string;
     tag: CommentTag | null;
   }>;
+}
+
+/**
+ * GET /api/v1/reports/assistance: how a facility's quarter was answered, alone or with a
+ * mediator, and what help was given. Every count below the organisation's threshold is
+ * null (hidden), and so is whatever would give a hidden one away by subtraction.
+ */
+export interface AssistanceReport {
+  surveyId: string;
+  facilityId: string;
+  period: string;
+  minCellSize: number;
+  /** Responses per mode; null when below minCellSize (hidden). */
+  modes: { self: number | null; assisted: number | null };
+  /** Assisted responses with each kind of help (null: hidden). */
+  kinds: Array<{ kind: HelpKind; responses: number | null }>;
+  roles: Array<{ role: AssistantRole | 'mediator'; responses: number | null }>;
+  /** Questions helped, most helped first (null: hidden). */
+  questionsHelped: Array<{ questionId: string; text: LocalizedText; responses: number | null }>;
+  /** Respondents who withdrew this quarter (a plain count: no answers exist to protect). */
+  withdrawals: number;
+}
+
+/**
+ * GET /api/v1/reports/mediator-notes: mediators' observations of a facility's quarter,
+ * apart from the respondents' answers, sorted by their opaque id (never by time). Hidden
+ * (no notes, `hidden: true`) when the quarter has fewer responses than the threshold.
+ */
+export interface MediatorNotesList {
+  notes: Array<{ id: string; text: string }>;
+  hidden: boolean;
 }

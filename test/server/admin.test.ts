@@ -8,6 +8,11 @@ import type { DatabaseHandle } from '../../src/server/db/createDatabase.ts';
 import { redeemEnrollmentCode } from '../../src/server/queries/enrollments.ts';
 import { verifyPassword } from '../../src/server/hashPassword.ts';
 import { testDatabaseKinds } from './support/testDatabases.ts';
+import { ingestBatch } from '../../src/server/queries/ingestBatch.ts';
+import { publishSurveyVersion } from '../../src/server/queries/surveyVersions.ts';
+import { setTabletPin } from '../../src/server/queries/tabletPins.ts';
+import { enrollTablet, tabletResponse } from './reports/support/reportFixture.ts';
+import { readFileSync } from 'node:fs';
 
 for (const kind of testDatabaseKinds()) {
   describe(`admin command line on ${kind.name}`, () => {
@@ -65,10 +70,44 @@ for (const kind of testDatabaseKinds()) {
         answers: '{}', assistance: null, content_hash: id, meta: null,
       });
       await database.db.insertInto('responses').values([row('old-one', '2020-01-01T00:00:00.000Z'), row('new-one', new Date().toISOString())]).execute();
+      // What was kept apart from a response goes with it.
+      const apart = (responseId: string, receivedAt: string) => ({
+        note: { id: `note-${responseId}`, response_id: responseId, organisation_id: organisationId, facility_id: facilityId, survey_id: 's', period: '2020-Q1', text: 'Tired', received_at: receivedAt },
+        assistant: { response_id: responseId, organisation_id: organisationId, staff_ref: `sr_${responseId}-reference`, staff_id: null, received_at: receivedAt },
+      });
+      for (const [id, at] of [['old-one', '2020-01-01T00:00:00.000Z'], ['new-one', new Date().toISOString()]] as const) {
+        await database.db.insertInto('mediator_notes').values(apart(id, at).note).execute();
+        await database.db.insertInto('response_assistants').values(apart(id, at).assistant).execute();
+      }
       const report = await admin('purge-expired');
       expect(report.join('\n')).toContain(`Organisation ${organisationId}: deleted 1 responses`);
       const left = await database.db.selectFrom('responses').select('id').where('organisation_id', '=', organisationId).execute();
       expect(left).toEqual([{ id: 'new-one' }]);
+      expect(await database.db.selectFrom('mediator_notes').select('response_id').where('organisation_id', '=', organisationId).execute()).toEqual([{ response_id: 'new-one' }]);
+      expect(await database.db.selectFrom('response_assistants').select('response_id').where('organisation_id', '=', organisationId).execute()).toEqual([{ response_id: 'new-one' }]);
+    });
+
+    it('says who assisted a response, from its opaque staff reference, for accountability on the server', async () => {
+      const organisationId = idIn((await admin('create-organisation', '--name', 'Accountable'))[0]);
+      const facilityId = idIn((await admin('create-facility', '--organisation', organisationId, '--name', 'Centre', '--time-zone', 'Europe/Rome'))[0]);
+      await admin('create-staff', '--organisation', organisationId, '--email', 'Mediator@Example.org', '--role', 'mediator', '--facility', facilityId);
+      const staff = await database.db.selectFrom('staff').select(['id']).where('email', '=', 'mediator@example.org').executeTakeFirstOrThrow();
+      await setTabletPin(database.db, { staffId: staff.id, pin: '192837', iterations: 100_000 });
+      const ref = (await database.db.selectFrom('staff').select('tablet_ref').where('id', '=', staff.id).executeTakeFirstOrThrow()).tablet_ref!;
+      await publishSurveyVersion(database.db, { organisationId, definition: JSON.parse(readFileSync('test/survey/fixtures/mini-survey.json', 'utf8')) });
+      const tablet = await enrollTablet(database.db, facilityId);
+      const now = new Date();
+      const answered = { answers: { 'room.satisfied': true, 'room.score': 6 }, at: new Date(now.getTime() - 60_000).toISOString(), mode: 'assisted' as const };
+      const helped = await tabletResponse(tablet, 'mini', answered, now, { assistance: { role: 'interpreter', kinds: ['translated'], questions: [], staffRef: ref } });
+      const unknown = await tabletResponse(tablet, 'mini', answered, now, { assistance: { role: 'peer', kinds: [], questions: [], staffRef: 'sr_nobodyHasThisReference' } });
+      const alone = await tabletResponse(tablet, 'mini', { ...answered, mode: 'self' }, now);
+      expect((await ingestBatch(database.db, { device: tablet.device, items: [helped, unknown, alone] }, now)).map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+
+      expect(await admin('who-assisted', helped.id)).toEqual([`Response ${helped.id} was assisted by mediator@example.org (mediator)`]);
+      expect(JSON.parse((await admin('who-assisted', helped.id, '--json')).join('\n'))).toMatchObject({ staffRef: ref, email: 'mediator@example.org', role: 'mediator', disabled: false });
+      expect(await admin('who-assisted', unknown.id)).toEqual([`Response ${unknown.id} was assisted by staff reference sr_nobodyHasThisReference, which no account holds now`]);
+      await expect(admin('who-assisted', alone.id)).rejects.toThrow('no assistant is recorded');
+      await expect(admin('who-assisted')).rejects.toThrow('who-assisted needs a RESPONSE_ID');
     });
 
     it(kind.name === 'sqlite' ? 'backs up the SQLite database online to a file that opens' : 'points to pg_dump for a PostgreSQL backup', async () => {

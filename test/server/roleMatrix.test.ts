@@ -38,7 +38,7 @@ interface Context {
 
 interface Row {
   name: string;
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: (x: Context) => string;
   body?: (x: Context) => unknown;
   headers?: Record<string, string>;
@@ -103,6 +103,16 @@ const MATRIX: Row[] = [
   { name: 'PUT /reports/spoken-comments/(B)/transcript', method: 'PUT', path: (x) => `/reports/spoken-comments/${x.spokenB}/transcript`, body: () => ({ text: 'Too cold' }), expect: r('200', '200', F, '404 unknown_comment', F, F, '404 unknown_comment') },
   { name: 'PATCH /staff/settings (spokenRetentionDays)', method: 'PATCH', path: () => '/staff/settings', body: () => ({ spokenRetentionDays: 90 }), expect: r('200', F, F, F, F, F, '200') },
   { name: 'PATCH /staff/facilities/A (languages)', method: 'PATCH', path: (x) => `/staff/facilities/${x.A}`, body: () => ({ languages: ['en', 'ar', 'ti'] }), expect: r('200', F, F, F, F, F, NF) },
+  // Mediator mode (API7): tablet PINs, assistance and mediators' notes, withdrawals.
+  { name: 'GET /staff/me/tablet-pin', method: 'GET', path: () => '/staff/me/tablet-pin', expect: r('200', '200', '200', '200', '200', '200', '200') },
+  { name: 'PUT /staff/me/tablet-pin', method: 'PUT', path: () => '/staff/me/tablet-pin', body: () => ({ pin: '20481357', password: PASSWORD }), expect: r('200', '200', '200', '200', '200', '200', '200') },
+  { name: 'DELETE /staff/me/tablet-pin', method: 'DELETE', path: () => '/staff/me/tablet-pin', expect: r('204', '204', '204', '204', '204', '204', '204') },
+  { name: 'DELETE /staff/accounts/:id/tablet-pin', method: 'DELETE', path: (x) => `/staff/accounts/${x.spareAccount}/tablet-pin`, expect: r('204', F, F, F, F, F, '404 unknown_account') },
+  { name: 'GET /reports/assistance (A)', method: 'GET', path: (x) => `/reports/assistance?${report(x, x.A)}`, expect: r('200', '200', F, '200', F, F, NF) },
+  { name: 'GET /reports/assistance (B)', method: 'GET', path: (x) => `/reports/assistance?${report(x, x.B)}`, expect: r('200', '200', F, NF, F, F, NF) },
+  { name: 'GET /reports/mediator-notes (A)', method: 'GET', path: (x) => `/reports/mediator-notes?${report(x, x.A)}`, expect: r('200', '200', F, '200', F, F, NF) },
+  { name: 'GET /reports/mediator-notes (B)', method: 'GET', path: (x) => `/reports/mediator-notes?${report(x, x.B)}`, expect: r('200', '200', F, NF, F, F, NF) },
+  { name: 'PUT /device/withdrawals', method: 'PUT', path: () => '/device/withdrawals', body: (x) => ({ counts: [{ surveyId: 'mini', period: x.period, count: 1 }] }), access: 'device', expect: r('401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token') },
   { name: 'POST /auth/logout', method: 'POST', path: () => '/auth/logout', expect: r('204', '204', '204', '204', '204', '204', '204') },
 ];
 
@@ -136,7 +146,7 @@ for (const kind of testDatabaseKinds()) {
     beforeAll(async () => {
       ({ handle: database, dispose } = await kind.open());
       const db = database.db;
-      app = createApp({ staticRoot: 'dist', db, staff: { loginPerMinute: 10_000 }, device: { enrollPerMinute: 1000 } });
+      app = createApp({ staticRoot: 'dist', db, staff: { loginPerMinute: 10_000, tabletPinIterations: 100_000 }, device: { enrollPerMinute: 1000 } });
       const organisationId = (await createOrganisation(db, { name: 'Fedasil test' })).id;
       const A = (await createFacility(db, { organisationId, name: 'Centre A', timeZone: 'Europe/Brussels' })).id;
       const B = (await createFacility(db, { organisationId, name: 'Centre B', timeZone: 'Europe/Brussels' })).id;

@@ -95,14 +95,14 @@ for (const kind of testDatabaseKinds()) {
         expect(emails).toContain('manager.a@example.org');
         expect(emails).not.toContain('admin@other.example');
         expect(body.accounts.find((a: { email: string }) => a.email === 'manager.a@example.org')).toEqual({
-          id: managerA.staff.id, email: 'manager.a@example.org', role: 'manager', facilityIds: [facilityA], disabled: false, locked: false,
+          id: managerA.staff.id, email: 'manager.a@example.org', role: 'manager', facilityIds: [facilityA], disabled: false, locked: false, tabletNumber: null, hasTabletPin: false,
         });
         expect(JSON.stringify(body)).not.toContain('scrypt');
       });
 
       it('creates an account that can sign in, seeing only its facilities', async () => {
         const created = await json(await call(app, admin, 'POST', '/staff/accounts', { body: { email: 'Inspector.B@Example.org', role: 'inspector', password: 'a long enough pass', facilityIds: [facilityB] } }));
-        expect(created).toEqual({ status: 201, body: { id: expect.any(String), email: 'inspector.b@example.org', role: 'inspector', facilityIds: [facilityB], disabled: false, locked: false } });
+        expect(created).toEqual({ status: 201, body: { id: expect.any(String), email: 'inspector.b@example.org', role: 'inspector', facilityIds: [facilityB], disabled: false, locked: false, tabletNumber: null, hasTabletPin: false } });
         const inspector = await signIn(app, 'inspector.b@example.org', 'a long enough pass');
         expect(inspector.staff).toMatchObject({ role: 'inspector', organisationId, facilityIds: [facilityB] });
       });
@@ -140,7 +140,7 @@ for (const kind of testDatabaseKinds()) {
         await createStaff(database.db, { organisationId, email, password: PASSWORD, role: 'mediator', facilityIds: [facilityA] });
         const session = await signIn(app, email, PASSWORD);
         const changed = await json(await call(app, admin, 'PATCH', `/staff/accounts/${session.staff.id}`, { body: { role: 'manager', facilityIds: [facilityB, facilityB] } }));
-        expect(changed).toEqual({ status: 200, body: { id: session.staff.id, email, role: 'manager', facilityIds: [facilityB], disabled: false, locked: false } });
+        expect(changed).toEqual({ status: 200, body: { id: session.staff.id, email, role: 'manager', facilityIds: [facilityB], disabled: false, locked: false, tabletNumber: null, hasTabletPin: false } });
         expect((await json(await call(app, session, 'GET', '/auth/me'))).body.staff).toMatchObject({ role: 'manager', facilityIds: [facilityB] });
         expect((await call(app, session, 'GET', '/staff/devices')).status).toBe(200);
       });

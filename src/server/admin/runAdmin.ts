@@ -12,6 +12,7 @@ import { clearFailedLogins, createStaff, findStaffByEmail, STAFF_ROLES, updateSt
 import { deleteSessionsOfStaff } from '../auth/staffSessions.ts';
 import { publishSurveyVersion } from '../queries/surveyVersions.ts';
 import { rebuildReportCells } from '../reports/rebuildReportCells.ts';
+import { whoAssisted } from '../queries/whoAssisted.ts';
 import { makeSecret } from '../../survey/responseMac.ts';
 
 export const ADMIN_HELP = `Sayso administration: npm run admin -- <command> [options]
@@ -35,6 +36,7 @@ Commands:
   import-rescue FILE                                                  (a tablet's rescue file; counts each response once, like a sync)
   rotate-key --organisation ID                                        (tablets seal to the new key from their next bundle; old keys still open older responses)
   rebuild-report-cells [--force]                                      (counts stored responses into empty report cells; --force recounts all, losing purged ones)
+  who-assisted RESPONSE_ID                                            (the account whose tablet PIN opened mediator mode for an assisted response: email and role)
   --help
 
 The database is the server's: DATABASE_URL (PostgreSQL) or SAYSO_DB (SQLite file, default data/sayso.db).
@@ -211,6 +213,16 @@ export async function runAdmin(argv: string[], database: DatabaseHandle, out: Ou
       out.log(result.rebuilt
         ? `Counted ${result.responses} responses into ${result.cells} report cells`
         : 'Report cells already hold counts (or there are no responses): nothing done; --force recounts them from the stored responses');
+      return;
+    }
+    case 'who-assisted': {
+      const responseId = rest[0];
+      if (!responseId) throw new AdminUsageError('who-assisted needs a RESPONSE_ID');
+      const found = await whoAssisted(db, responseId);
+      if (!found) throw new AdminUsageError(`no assistant is recorded for response ${responseId} (not assisted, sent without a staff reference, or unknown)`);
+      if (values.json) out.log(JSON.stringify(found, null, 2));
+      else if (found.email === null) out.log(`Response ${responseId} was assisted by staff reference ${found.staffRef}, which no account holds now`);
+      else out.log(`Response ${responseId} was assisted by ${found.email} (${found.role})${found.disabled ? ', an account since disabled' : ''}`);
       return;
     }
     default:

@@ -6,6 +6,7 @@ import { currentSurveyVersions } from './surveyVersions.ts';
 import { currentSealingKey } from './organisationKeys.ts';
 import { currentMediaClips } from '../media/mediaClipRows.ts';
 import { facilityLanguages } from './audioSettings.ts';
+import { facilityPinVerifiers } from './tabletPins.ts';
 import type { MediaIndex } from '../../survey/mediaIndex.ts';
 
 /**
@@ -26,7 +27,8 @@ export async function deviceBundle(db: Kysely<Database>, device: DeviceEnrollmen
     sealing: await currentSealingKey(db, facility.organisation_id),
     /** languages: what the facility enables, so tablets cache audio for those only. */
     settings: { idleTimeoutSeconds: 90, languages: facilityLanguages(facility.languages) },
-    staffPinVerifiers: [] as unknown[],
+    /** Staff who may unlock mediator mode or staff screens on this tablet, offline (src/survey/staffPins.ts). */
+    staffPinVerifiers: await facilityPinVerifiers(db, { organisationId: facility.organisation_id, facilityId: facility.id }),
     /** The organisation's current recorded prompt clip per key and language (docs/media-api.md). */
     media: { clips: await currentMediaClips(db, facility.organisation_id) } satisfies MediaIndex,
   };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { ResponseEnvelope, type SyncItemResult } from '../../survey/responseEnvelope.ts';
@@ -8,8 +9,9 @@ import type { Database } from '../db/schema.ts';
 import { checkResponseSignature } from '../responseSignature.ts';
 import { openSealedAnswers } from '../openSealedAnswers.ts';
 import { organisationPrivateKey } from './organisationKeys.ts';
+import { openMediatorNotes } from '../mediation/openMediatorNotes.ts';
 import { mergeRollupCells, rollupCellsFor, type RollupCell } from '../rollupCells.ts';
-import { countReportCells, type ReportCellInput } from '../reports/reportCellsFor.ts';
+import { countReportCells, reportQuarter, type ReportCellInput } from '../reports/reportCellsFor.ts';
 import { upsertReportCells } from '../reports/upsertReportCells.ts';
 import type { DeviceEnrollment } from './enrollments.ts';
 import { getSurveyVersion } from './surveyVersions.ts';
@@ -20,7 +22,15 @@ const surveyCaches = new WeakMap<Kysely<Database>, Map<string, Promise<SurveyDef
 /** A device clock further than this from the server's is implausible: kept, flagged, and reported at the received time. */
 export const CLOCK_TOLERANCE_MS = 10 * 60_000;
 
-type Accepted = { row: Database['responses']; cells: RollupCell[]; counted: ReportCellInput };
+type Accepted = {
+  row: Database['responses'];
+  cells: RollupCell[];
+  counted: ReportCellInput;
+  /** Who assisted (the opaque reference only; the staff id is found at write time). */
+  staffRef: string | null;
+  /** The mediator's note, opened: stored apart from the answers. */
+  notes: Omit<Database['mediator_notes'], 'received_at'> | null;
+};
 
 type Rejected = Extract<SyncItemResult, { status: 'rejected' }>;
 
@@ -44,10 +54,28 @@ function issuesText(issues: readonly v.BaseIssue<unknown>[]): string {
     .join('; ');
 }
 
+/** Who assisted each fresh assisted response (staff found by reference in the organisation), and mediators' notes. */
+async function writeAssistantsAndNotes(tx: Kysely<Database>, organisationId: string, fresh: readonly Accepted[], receivedAt: string): Promise<void> {
+  const refs = [...new Set(fresh.flatMap((a) => (a.staffRef ? [a.staffRef] : [])))];
+  const staffByRef = new Map<string, string>();
+  for (let i = 0; i < refs.length; i += 500) {
+    const rows = await tx.selectFrom('staff').select(['id', 'tablet_ref']).where('organisation_id', '=', organisationId).where('tablet_ref', 'in', refs.slice(i, i + 500)).execute();
+    for (const row of rows) staffByRef.set(row.tablet_ref!, row.id);
+  }
+  const assistants = fresh.flatMap((a) => (a.staffRef
+    ? [{ response_id: a.row.id, organisation_id: organisationId, staff_ref: a.staffRef, staff_id: staffByRef.get(a.staffRef) ?? null, received_at: receivedAt }]
+    : []));
+  for (let i = 0; i < assistants.length; i += 200) await tx.insertInto('response_assistants').values(assistants.slice(i, i + 200)).execute();
+  const notes = fresh.flatMap((a) => (a.notes ? [{ ...a.notes, received_at: receivedAt }] : []));
+  for (let i = 0; i < notes.length; i += 100) await tx.insertInto('mediator_notes').values(notes.slice(i, i + 100)).execute();
+}
+
 /**
- * Ingests one batch from a tablet: each item is checked on its own (shape, MAC, survey
- * version, answers); good ones are written with their rollups, bad ones quarantined with
- * their reason, all in one transaction. Results come back one per item, in order.
+ * Ingests one batch from a tablet: each item is checked on its own (shape, MAC, mode and
+ * assistance, survey version, mediator requirement, answers, mediator's note); good ones
+ * are written with their rollups, who assisted them and their notes (apart from the
+ * answers), bad ones quarantined with their reason, all in one transaction. Results come
+ * back one per item, in order.
  */
 export async function ingestBatch(
   db: Kysely<Database>,
@@ -118,13 +146,24 @@ export async function ingestBatch(
       quarantine(index, raw, reject(response.id, 'bad_mac', "the response's MAC does not match its enrollment"), enrollment.id);
       continue;
     }
+    // Mode and assistance go together; a note only comes with a mediator (API7 contract).
+    if ((response.mode === 'assisted') !== Boolean(response.assistance)) {
+      const message = response.mode === 'assisted' ? 'an assisted response must say how it was assisted (assistance)' : 'assistance is only for a response in mode assisted';
+      quarantine(index, raw, reject(response.id, 'invalid_assistance', message), enrollment.id);
+      continue;
+    }
+    if (response.mediatorNotes && response.mode !== 'assisted') {
+      quarantine(index, raw, reject(response.id, 'invalid_assistance', 'mediator notes are only for a response in mode assisted'), enrollment.id);
+      continue;
+    }
     if (response.sealed && response.answers) {
       quarantine(index, raw, reject(response.id, 'ambiguous_answers', 'the response carries both sealed and plain answers'), enrollment.id);
       continue;
     }
     let answers = response.answers ?? undefined;
+    let privateKey: Awaited<ReturnType<typeof organisationPrivateKey>>;
     if (response.sealed) {
-      const privateKey = await organisationPrivateKey(db, enrollment.organisation_id, response.sealed.key.keyId);
+      privateKey = await organisationPrivateKey(db, enrollment.organisation_id, response.sealed.key.keyId);
       if (!privateKey) {
         quarantine(index, raw, reject(response.id, 'unknown_key', `the response is sealed to key ${response.sealed.key.keyId}, which this organisation does not have`), enrollment.id);
         continue;
@@ -145,11 +184,26 @@ export async function ingestBatch(
       quarantine(index, raw, reject(response.id, 'unknown_survey_version', `survey ${response.surveyId} version ${response.surveyVersion} does not exist`), enrollment.id);
       continue;
     }
+    if (survey.requiresMediator && response.mode === 'self') {
+      quarantine(index, raw, reject(response.id, 'mediator_required', `survey ${response.surveyId} is answered with a mediator only (mode assisted)`), enrollment.id);
+      continue;
+    }
     const problems = validateAnswers(survey, answers, response.status);
     if (problems.length) {
       quarantine(index, raw, reject(response.id, 'answers_invalid', problems.slice(0, 5).map((p) => `${p.questionId} ${p.message}`).join('; ')), enrollment.id);
       continue;
     }
+    let notesText: string | null = null;
+    if (response.mediatorNotes) {
+      try {
+        notesText = openMediatorNotes(response.mediatorNotes, { responseId: response.id, sealedKey: response.sealed?.key, privateKey });
+      } catch (error) {
+        quarantine(index, raw, reject(response.id, 'invalid_notes', `the mediator's note does not open: ${(error as Error).message}`), enrollment.id);
+        continue;
+      }
+    }
+    // The staff reference never goes into the response: only response_assistants maps it to a person.
+    const { staffRef, ...assistance } = response.assistance ?? {};
     const deviceClock = response.meta?.deviceClock;
     const skew = deviceClock ? Math.abs(now.getTime() - Date.parse(deviceClock)) : 0;
     const deviceTime = response.completedAt ?? response.startedAt;
@@ -160,14 +214,25 @@ export async function ingestBatch(
       survey_id: response.surveyId, survey_version: response.surveyVersion, language: response.language, status: response.status,
       source: response.source, mode: response.mode, started_at: response.startedAt, completed_at: response.completedAt ?? null,
       received_at: receivedAt, reported_at: reportedAt, clock_flagged: flagged ? 1 : 0, answers: JSON.stringify(answers),
-      assistance: response.assistance ? JSON.stringify(response.assistance) : null, content_hash: signature.contentHash,
+      assistance: response.assistance ? JSON.stringify(assistance) : null, content_hash: signature.contentHash,
       meta: response.meta ? JSON.stringify(response.meta) : null,
       // Kept so the response's spoken comments, sealed with the same content key, can be opened later.
       sealed_key: response.sealed ? JSON.stringify(response.sealed.key) : null,
     };
     const counted = { facilityId: row.facility_id, timeZone: enrollment.time_zone, reportedAt, status: row.status, mode: row.mode, language: row.language };
     const cells = rollupCellsFor({ ...counted, surveyId: survey.id, surveyVersion: survey.version });
-    candidates.push({ index, accepted: { row, cells, counted: { ...counted, survey, source: row.source, answers } } });
+    const notes = notesText === null ? null : {
+      // Opaque (128 random bits): staff see this, never the response id.
+      id: randomBytes(16).toString('base64url'), response_id: row.id, organisation_id: row.organisation_id, facility_id: row.facility_id,
+      survey_id: row.survey_id, period: reportQuarter(reportedAt, enrollment.time_zone), text: notesText,
+    };
+    candidates.push({
+      index,
+      accepted: {
+        row, cells, counted: { ...counted, survey, source: row.source, answers, assistance: response.assistance ? (assistance as ReportCellInput['assistance']) : null },
+        staffRef: staffRef ?? null, notes,
+      },
+    });
   }
 
   // Counted before the transaction, which then holds its locks for the writes only; redone
@@ -212,6 +277,7 @@ export async function ingestBatch(
         .execute();
     }
     await upsertReportCells(tx, fresh.length === candidates.length ? reportCells : countReportCells(fresh.map((a) => a.counted)));
+    await writeAssistantsAndNotes(tx, input.device.organisation_id, fresh, receivedAt);
     for (let i = 0; i < quarantined.length; i += 200) await tx.insertInto('quarantine').values(quarantined.slice(i, i + 200)).execute();
     await tx.updateTable('enrollments').set({ last_seen_at: receivedAt }).where('id', '=', input.device.id).execute();
   });

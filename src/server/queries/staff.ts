@@ -52,7 +52,12 @@ export async function clearFailedLogins(db: Kysely<Database>, staffId: string): 
 }
 
 /** What an admin sees of an account: never its password hash. */
-export interface StaffAccount { id: string; email: string; role: StaffRole; facilityIds: string[]; disabled: boolean; locked: boolean }
+export interface StaffAccount {
+  id: string; email: string; role: StaffRole; facilityIds: string[]; disabled: boolean; locked: boolean;
+  /** Given with the first tablet PIN, kept after it is removed. */
+  tabletNumber: number | null;
+  hasTabletPin: boolean;
+}
 
 async function facilityIdsByStaff(db: Kysely<Database>, staffIds: string[]): Promise<Map<string, string[]>> {
   const byStaff = new Map<string, string[]>();
@@ -63,11 +68,16 @@ async function facilityIdsByStaff(db: Kysely<Database>, staffIds: string[]): Pro
 }
 
 function staffAccounts(db: Kysely<Database>, organisationId: string) {
-  return db.selectFrom('staff').select(['id', 'email', 'role', 'disabled_at', 'locked_until']).where('organisation_id', '=', organisationId);
+  return db.selectFrom('staff').select(['id', 'email', 'role', 'disabled_at', 'locked_until', 'tablet_number', 'pin_verifier']).where('organisation_id', '=', organisationId);
 }
 
-function toAccount(row: { id: string; email: string; role: string; disabled_at: string | null; locked_until: string | null }, facilityIds: string[], now: Date): StaffAccount {
-  return { id: row.id, email: row.email, role: row.role as StaffRole, facilityIds, disabled: row.disabled_at !== null, locked: row.locked_until !== null && row.locked_until > now.toISOString() };
+type AccountRow = { id: string; email: string; role: string; disabled_at: string | null; locked_until: string | null; tablet_number: number | null; pin_verifier: string | null };
+
+function toAccount(row: AccountRow, facilityIds: string[], now: Date): StaffAccount {
+  return {
+    id: row.id, email: row.email, role: row.role as StaffRole, facilityIds, disabled: row.disabled_at !== null, locked: row.locked_until !== null && row.locked_until > now.toISOString(),
+    tabletNumber: row.tablet_number === null ? null : Number(row.tablet_number), hasTabletPin: row.pin_verifier !== null,
+  };
 }
 
 export async function listStaffAccounts(db: Kysely<Database>, organisationId: string, now = new Date()): Promise<StaffAccount[]> {

@@ -97,3 +97,11 @@ export function parseBreakdownQuery(raw: RawQuery): Parsed<{ survey: string; qua
     };
   });
 }
+
+/** survey, facility and period (a quarter): the reports of mediator mode. */
+export function parseFacilityQuarterQuery(raw: RawQuery): Parsed<{ survey: string; facility: string; quarter: QuarterId }> {
+  return parse(() => {
+    quartersOnly(raw);
+    return { survey: param(raw, 'survey', SurveyParam, true), facility: param(raw, 'facility', FacilityParam, true), quarter: param(raw, 'period', QuarterParam, true) };
+  });
+}

@@ -2,7 +2,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Answers } from '../../survey/answers.ts';
 import type { SurveyDefinition } from '../../survey/schema.ts';
 import type { Database } from '../db/schema.ts';
-import { forEachReportCell, reportQuarter, type ReportCell } from './reportCellsFor.ts';
+import { forEachReportCell, reportQuarter, type ReportCell, type ReportCellInput } from './reportCellsFor.ts';
 import { upsertReportCells } from './upsertReportCells.ts';
 
 export interface RebuildResult {
@@ -69,7 +69,7 @@ export async function rebuildReportCells(
     for (;;) {
       const page = await tx.selectFrom('responses').innerJoin('facilities', 'facilities.id', 'responses.facility_id')
         .select(['responses.id', 'responses.organisation_id', 'responses.facility_id', 'responses.survey_id', 'responses.survey_version', 'responses.reported_at',
-          'responses.status', 'responses.mode', 'responses.language', 'responses.source', 'responses.answers', 'facilities.time_zone'])
+          'responses.status', 'responses.mode', 'responses.language', 'responses.source', 'responses.answers', 'responses.assistance', 'facilities.time_zone'])
         .where('responses.id', '>', after).orderBy('responses.id').limit(pageSize).execute();
       if (page.length === 0) break;
       for (const row of page) {
@@ -79,7 +79,8 @@ export async function rebuildReportCells(
         const prefix = `${row.survey_id}${SEP}${row.facility_id}${SEP}${reportQuarter(row.reported_at, row.time_zone)}${SEP}`;
         const suffix = `${SEP}${row.survey_version}`;
         forEachReportCell(
-          { survey, facilityId: row.facility_id, timeZone: row.time_zone, reportedAt: row.reported_at, status: row.status, mode: row.mode, language: row.language, source: row.source, answers: JSON.parse(row.answers) as Answers },
+          { survey, facilityId: row.facility_id, timeZone: row.time_zone, reportedAt: row.reported_at, status: row.status, mode: row.mode, language: row.language, source: row.source, answers: JSON.parse(row.answers) as Answers,
+            assistance: row.assistance === null ? null : (JSON.parse(row.assistance) as ReportCellInput['assistance']) },
           (dimension, dimensionValue, questionId, answerValue) => {
             // The key in the primary key's column order, so the flushed cells are sorted like countReportCells'.
             const key = prefix + dimension + SEP + dimensionValue + SEP + questionId + SEP + answerValue + suffix;

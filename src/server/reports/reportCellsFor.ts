@@ -1,5 +1,6 @@
 import { PREFER_NOT_TO_ANSWER, type Answers, type AnswerValue } from '../../survey/answers.ts';
 import { quarterOfDay, type QuarterId } from '../../survey/periods.ts';
+import type { Assistance } from '../../survey/responseEnvelope.ts';
 import type { QuestionKind, SurveyDefinition } from '../../survey/schema.ts';
 import { listQuestions } from '../../survey/walkItems.ts';
 import { ANSWERED, RESPONSE_STATUS, localDay } from '../rollupCells.ts';
@@ -25,6 +26,15 @@ export const RESPONSE_DIMENSIONS = ['language', 'mode', 'source'] as const;
 export const NOT_SAID = '_none';
 /** Per multi-select question: respondents who answered it (choices add up to more). */
 export const RESPONDENTS = '_n';
+/**
+ * Pseudo-questions of an assisted response, under the all-responses dimension only: one
+ * cell per kind of help, the assistant's role, one per question helped. Survey question
+ * ids start with a letter (schema.ts), so these never collide with a question, and every
+ * report reads questions by the definition's ids, so none shows them as a question.
+ */
+export const ASSISTANCE_KIND = '_assistance';
+export const ASSISTANT_ROLE = '_assistant';
+export const QUESTION_HELPED = '_helped';
 
 export interface ReportCellInput {
   survey: SurveyDefinition;
@@ -36,6 +46,8 @@ export interface ReportCellInput {
   language: string;
   source: string;
   answers: Answers;
+  /** An assisted response's help (responses.assistance, without the staff reference). */
+  assistance?: Omit<Assistance, 'staffRef'> | null;
 }
 
 interface CellPlan {
@@ -87,6 +99,8 @@ export function reportQuarter(reportedAt: string, timeZone: string): QuarterId {
  * its own value), '_n' per multi-select question answered, and the response's status.
  * Under the all-responses dimension, every question answered also has its '_n', so the
  * organisation-wide hiding (hiddenFacilityFigures) reads one cell per facility and question.
+ * An assisted response also counts, under all responses, each kind of help given, its
+ * assistant's role and each question of the survey helped (each once).
  * The quarter is the caller's (reportQuarter), the same for all of them.
  */
 export function forEachReportCell(
@@ -115,6 +129,16 @@ export function forEachReportCell(
   }
   for (const questionId of Object.keys(input.answers)) {
     if (plan.kinds.get(questionId) !== 'multi') emit(ALL_RESPONSES, '', questionId, RESPONDENTS);
+  }
+  const assistance = input.mode === 'assisted' ? input.assistance : null;
+  if (assistance) {
+    for (const kind of new Set(assistance.kinds)) emit(ALL_RESPONSES, '', ASSISTANCE_KIND, kind);
+    emit(ALL_RESPONSES, '', ASSISTANT_ROLE, assistance.role);
+    // Only the survey's own questions: a tablet's list cannot add cells of its own making.
+    for (const questionId of new Set(assistance.questions)) {
+      const kind = plan.kinds.get(questionId);
+      if (kind !== undefined && kind !== 'info') emit(ALL_RESPONSES, '', QUESTION_HELPED, questionId);
+    }
   }
 }
 

@@ -13,6 +13,8 @@ import { DEFAULT_BODY_LIMIT, readJsonBody } from '../http/readJsonBody.ts';
 import { deviceBundle } from '../queries/deviceBundle.ts';
 import { redeemEnrollmentCode } from '../queries/enrollments.ts';
 import { ingestBatch } from '../queries/ingestBatch.ts';
+import { upsertWithdrawalCounts } from '../queries/withdrawalCounts.ts';
+import { WithdrawalCountsRequest } from '../../survey/withdrawals.ts';
 
 const EnrollRequest = v.strictObject({
   code: v.pipe(v.string(), v.minLength(4, 'must be the enrollment code staff gave you'), v.maxLength(64)),
@@ -44,7 +46,7 @@ function clientAddress(c: import('hono').Context): string {
   }
 }
 
-/** The tablet-facing API (contract): enroll, fetch the bundle, sync responses. */
+/** The tablet-facing API (contract): enroll, fetch the bundle, sync responses and withdrawal counts. */
 export function deviceRoutes(options: DeviceRouteOptions) {
   const { db } = options;
   const now = options.now ?? (() => new Date());
@@ -88,6 +90,18 @@ export function deviceRoutes(options: DeviceRouteOptions) {
     const device = c.get('device');
     const results = await ingestSlots(() => ingestBatch(db, { device, items: parsed.output.responses }, now()));
     return c.json({ results });
+  });
+
+  // Totals, not increments (src/survey/withdrawals.ts): a resend is harmless.
+  app.put('/device/withdrawals', sizeGuard, async (c) => {
+    const body = await readJsonBody(c, limit);
+    if (!body.ok) return body.response;
+    const parsed = v.safeParse(WithdrawalCountsRequest, body.body);
+    if (!parsed.success) return apiError(c, 400, 'invalid_request', parsed.issues.slice(0, 5).map((i) => `${i.path?.map((p) => p.key).join('.') || 'body'}: ${i.message}`).join('; '));
+    // PostgreSQL text cannot hold NUL (a 500 otherwise), and no survey id has one.
+    if (parsed.output.counts.some((entry) => entry.surveyId.includes('\u0000'))) return apiError(c, 400, 'invalid_request', 'counts: a surveyId must not contain NUL characters');
+    await upsertWithdrawalCounts(db, c.get('device'), parsed.output, now());
+    return c.json({ ok: true });
   });
 
   return app;

@@ -42,7 +42,7 @@ function localDate(iso: string, timeZone: string): string {
 const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 
 /** Counts every cell the design says a response adds, straight from the stored answers. */
-function recount(rows: Array<{ survey_id: string; survey_version: number; facility_id: string; reported_at: string; status: string; mode: string; language: string; source: string; answers: string; time_zone: string }>) {
+function recount(rows: Array<{ survey_id: string; survey_version: number; facility_id: string; reported_at: string; status: string; mode: string; language: string; source: string; answers: string; assistance: string | null; time_zone: string }>) {
   const report = new Map<string, number>();
   const rollup = new Map<string, number>();
   const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -68,6 +68,14 @@ function recount(rows: Array<{ survey_id: string; survey_version: number; facili
     // Every other question's respondents, under all responses only.
     for (const question of Object.keys(answers)) {
       if (KINDS[question] !== 'multi') add(report, [row.survey_id, row.facility_id, quarterOf(day), '', '', question, '_n', row.survey_version].join('|'));
+    }
+    // An assisted response's help, under all responses only: each kind and question once, its role.
+    if (row.assistance) {
+      const help = JSON.parse(row.assistance) as { role: string; kinds: string[]; questions: string[] };
+      const cells: Array<[string, string]> = [...new Set(help.kinds)].map((k) => ['_assistance', k]);
+      cells.push(['_assistant', help.role]);
+      for (const q of new Set(help.questions)) if (KINDS[q]) cells.push(['_helped', q]);
+      for (const [question, value] of cells) add(report, [row.survey_id, row.facility_id, quarterOf(day), '', '', question, value, row.survey_version].join('|'));
     }
   }
   return { report, rollup };
@@ -158,8 +166,17 @@ for (const kind of testDatabaseKinds()) {
               answers: randomAnswers(version, status), at: randomTime(), status, surveyVersion: version,
               language: pick(['en', 'fr', 'ar', 'ti']), mode: pick(['self', 'assisted']), source: pick(['tablet', 'paper', 'invitation']),
             };
+            // An assisted response says how (kinds and questions may repeat, or name no question of the survey).
+            const help = response.mode === 'assisted' ? {
+              assistance: {
+                role: pick(['social-worker', 'intercultural-mediator', 'interpreter', 'peer', 'mediator', 'other'] as const),
+                kinds: (['read-aloud', 'translated', 'answered-on-behalf', 'read-aloud'] as const).filter(() => random() < 0.4),
+                questions: ['room.score', 'mood', 'food', 'mood', 'not.a.question'].filter(() => random() < 0.4),
+                ...(random() < 0.5 && { staffRef: 'sr_propertyTestReference0' }),
+              },
+            } : {};
             // Now and then a tablet clock far off: reported at the time the server received it.
-            const item = await tabletResponse(tablet, 'report-test', response, now, random() < 0.05 ? { meta: { deviceClock: '2020-01-01T00:00:00.000Z' } } : {});
+            const item = await tabletResponse(tablet, 'report-test', response, now, { ...help, ...(random() < 0.05 ? { meta: { deviceClock: '2020-01-01T00:00:00.000Z' } } : {}) });
             items.push(item);
             expected.push(items.slice(0, -1).some((other) => other.id === item.id) ? 'duplicate' : 'accepted');
             sent.push({ tablet, item });
@@ -169,14 +186,14 @@ for (const kind of testDatabaseKinds()) {
         results.forEach((result, i) => {
           const want = expected[i]!;
           if (want === 'conflict-or-duplicate') expect(['rejected', 'duplicate']).toContain(result.status);
-          else expect(result.status, `seed ${SEED}, batch ${batch}, item ${i}`).toBe(want);
+          else expect(result.status, `seed ${SEED}, batch ${batch}, item ${i}: ${JSON.stringify(result)}`).toBe(want);
           if (result.status === 'accepted') accepted += 1;
         });
       }
 
       const rows = await database.db.selectFrom('responses').innerJoin('facilities', 'facilities.id', 'responses.facility_id')
         .select(['responses.survey_id', 'responses.survey_version', 'responses.facility_id', 'responses.reported_at', 'responses.status', 'responses.mode',
-          'responses.language', 'responses.source', 'responses.answers', 'facilities.time_zone']).execute();
+          'responses.language', 'responses.source', 'responses.answers', 'responses.assistance', 'facilities.time_zone']).execute();
       expect(rows.length).toBe(accepted);
       const expected = recount(rows);
       expect(await reportCellsInTable()).toEqual(expected.report);

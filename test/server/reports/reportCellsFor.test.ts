@@ -44,6 +44,18 @@ describe('report cells of one response', () => {
     expect(JSON.stringify(cells)).not.toContain('heating');
   });
 
+  it('counts an assisted response\'s kinds of help, role and the survey\'s questions helped, each once, under all responses only', () => {
+    const assistance = { role: 'interpreter' as const, kinds: ['read-aloud' as const, 'translated' as const, 'read-aloud' as const], questions: ['mood', 'mood', 'room.satisfied', 'not.asked', 'about.age'] };
+    const cells = reportCellsFor({ ...base, reportedAt: '2026-08-01T10:00:00Z', answers: { 'room.satisfied': true }, assistance });
+    const help = show(cells.filter((c) => c.questionId.startsWith('_') && c.questionId !== '_response.status' && c.answerValue !== '_n'));
+    expect(help.sort()).toEqual([
+      '= _assistance=read-aloud', '= _assistance=translated', '= _assistant=interpreter', '= _helped=about.age', '= _helped=mood', '= _helped=room.satisfied',
+    ]);
+    // A response alone counts no help, whatever its record says.
+    const alone = reportCellsFor({ ...base, mode: 'self', reportedAt: '2026-08-01T10:00:00Z', answers: {}, assistance });
+    expect(alone.filter((c) => ['_assistance', '_assistant', '_helped'].includes(c.questionId))).toEqual([]);
+  });
+
   it('dates a response by its quarter in the facility time zone', () => {
     const at = '2026-06-30T23:30:00Z';
     expect(reportCellsFor({ ...base, reportedAt: at, answers: {} })[0]!.period).toBe('2026-Q3');

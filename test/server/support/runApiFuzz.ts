@@ -43,9 +43,16 @@ export async function runApiFuzz(database: DatabaseHandle, seed: number, request
 
   const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
   const junkValue = (): unknown => pick<unknown>([null, true, 0, -1, 1e308, 'x', 'x'.repeat(200_000), [], {}, [[[[]]]], { __proto__: { admin: true } }, { constructor: { prototype: 1 } }, pick(HOSTILE_TEXT)]);
+  // Signed by the tablet, so some are rightly accepted: those count as valid traffic.
+  const signedAssisted = new Set<string>();
+  const assisted = async (fields: Record<string, unknown>) => {
+    const item = await signedResponse(device, { surveyId: 'mini', surveyVersion: 1, answers: { 'room.satisfied': true, 'room.score': 5 }, mode: 'assisted', ...fields } as never);
+    signedAssisted.add(item.id);
+    return item;
+  };
   const hostileItem = async (): Promise<unknown> => {
     const good = await signedResponse(device, { surveyId: 'mini', surveyVersion: 1, answers: { 'room.satisfied': true, 'room.score': 5 } });
-    switch (Math.floor(rng() * 9)) {
+    switch (Math.floor(rng() * 12)) {
   case 0: return { ...good, [pick(['id', 'surveyId', 'surveyVersion', 'status', 'startedAt', 'mac', 'enrollmentId', 'language'])]: junkValue() };
   case 1: return { ...good, extra: junkValue() };
   case 2: return { ...good, answers: { 'room.satisfied': junkValue() } };
@@ -54,6 +61,10 @@ export async function runApiFuzz(database: DatabaseHandle, seed: number, request
   case 5: return { ...good, surveyId: pick(HOSTILE_TEXT) };
   case 6: return { ...good, id: pick(["1' OR '1'='1", good.id.toUpperCase(), 'x'.repeat(5000)]) };
   case 7: return junkValue();
+  // Signed, so they reach the assistance and note checks (NUL and lone surrogates in a note among them).
+  case 9: return assisted({ assistance: { role: 'interpreter', kinds: [], questions: [pick(HOSTILE_TEXT)], staffRef: pick<unknown>(['sr_AAAAAAAAAAAAAAAAAAAAAA', junkValue()]) } });
+  case 10: return assisted({ assistance: { role: 'peer', kinds: ['translated'], questions: [] }, mediatorNotes: pick<unknown>([{ text: pick(HOSTILE_TEXT) }, { sealed: { iv: 'AAAAAAAAAAAAAAAA', ct: 'AAAAAAAAAAAAAAAAAAAAAAAA' } }, junkValue()]) });
+  case 11: return assisted({ assistance: junkValue(), ...(rng() < 0.5 && { mode: 'self' }) });
   default: return { ...good, sealed: { key: junkValue(), events: junkValue() }, answers: null };
     }
   };
@@ -70,6 +81,13 @@ export async function runApiFuzz(database: DatabaseHandle, seed: number, request
     if (route < 0.2) {
   path = '/api/v1/devices/enroll';
   init = { method: 'POST', headers: { 'content-type': pick(['application/json', 'text/plain', '']) }, body: pick([JSON.stringify({ code: junkValue(), name: junkValue() }), JSON.stringify({ code: 'AAAA-BBBB', name: 'x', admin: true }), '{"code":', deep(3000), 'null', JSON.stringify(junkValue())]) };
+    } else if (route < 0.25) {
+  // Withdrawal totals (API7): junk counts, periods and survey ids.
+  path = '/api/v1/device/withdrawals';
+  init = {
+    method: pick(['PUT', 'PUT', 'POST']), headers: { 'content-type': pick(['application/json', 'text/plain']), authorization: auth },
+    body: pick([JSON.stringify({ counts: [{ surveyId: pick(HOSTILE_TEXT), period: pick(['2026-Q4', '2026-Q9', junkValue()]), count: junkValue() }] }), JSON.stringify({ counts: junkValue() }), deep(3000), '{"counts":']),
+  };
     } else if (route < 0.3) {
   path = pick(['/api/v1/device/bundle', '/api/v1/device/bundle?x=1', '/api/v1/device/../sync', '/api/v1/unknown', '/api/v1/sync']);
   init = { method: pick(['GET', 'DELETE', 'PUT']), headers: { authorization: auth } };
@@ -91,7 +109,8 @@ export async function runApiFuzz(database: DatabaseHandle, seed: number, request
     statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     if (response.status >= 500) fiveHundreds++;
     if (path === '/api/v1/sync' && response.status === 200) {
-  const { results } = (await response.json()) as { results: Array<{ status: string; error?: { code: string } }> };
+  const { results } = (await response.json()) as { results: Array<{ id: string | null; status: string; error?: { code: string } }> };
+  for (const r of results) if (r.status === 'accepted' && r.id !== null && signedAssisted.has(r.id)) validIds.push(r.id);
   for (const r of results) itemOutcomes.set(r.error?.code ?? r.status, (itemOutcomes.get(r.error?.code ?? r.status) ?? 0) + 1);
     }
   }

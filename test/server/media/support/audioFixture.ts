@@ -88,7 +88,14 @@ export async function sealedResponseWithKey(responseId: string, sealingKey: Seal
     const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, contentKey, audio));
     return { iv: toBase64url(iv), ct };
   };
-  return { sealed, sealSpoken };
+  /** A mediator's note sealed with this response's content key (AAD sayso/<responseId>/mediator-notes unless overridden). */
+  const sealNote = async (note: string, aadOverride?: string) => {
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const aad = encoder.encode(aadOverride ?? `sayso/${responseId}/mediator-notes`);
+    const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, contentKey, encoder.encode(note));
+    return { sealed: { iv: toBase64url(iv), ct: toBase64url(ct) } };
+  };
+  return { sealed, sealSpoken, sealNote };
 }
 
 export interface EnrolledDevice { enrollmentId: string; token: string; secret: string; facilityId: string }
