@@ -200,7 +200,7 @@ export function KioskApp(props: {
         </Match>
         <Match when={session.screen() === 'mediator-signin'}>
           <Suspense>
-            <MediatorSignInScreen needed={session.needsMediator()} onCheck={session.checkMediatorPin} onCancel={session.back} />
+            <MediatorSignInScreen needed={session.needsMediator()} onCheck={async (number, pin) => (await session.mediatorActions()).checkMediatorPin(number, pin)} onCancel={session.back} />
           </Suspense>
         </Match>
         <Match when={session.screen() === 'mediator-setup'}>
@@ -208,8 +208,8 @@ export function KioskApp(props: {
             <MediatorSetupScreen
               deviceLanguage={currentLanguage()}
               languages={props.settings.appLanguages}
-              surveys={session.mediatorSurveys}
-              onBegin={(input) => void session.beginMediator(input)}
+              surveys={async () => (await session.mediatorActions()).mediatorSurveys()}
+              onBegin={(input) => void session.mediatorActions().then((actions) => actions.beginMediator(input))}
               onCancel={session.back}
             />
           </Suspense>
@@ -217,7 +217,7 @@ export function KioskApp(props: {
         <Match when={session.screen() === 'notes' && session.mediator()}>
           {(present) => (
             <Suspense>
-              <NotesScreen language={present().language} busy={session.busy()} onFinish={(text) => void session.finishWithNotes(text)} onBack={session.back} />
+              <NotesScreen language={present().language} busy={session.busy()} onFinish={(text) => void session.mediatorActions().then((actions) => actions.finishWithNotes(text))} onBack={session.back} />
             </Suspense>
           )}
         </Match>
@@ -255,7 +255,7 @@ export function KioskApp(props: {
                   <Show when={session.mediator()}>
                     {(present) => (
                       <Suspense>
-                        <HelpMarks language={present().language} marked={session.helped()[questionId] ?? []} onToggle={(kind) => session.toggleHelp(questionId, kind)} />
+                        <HelpMarks language={present().language} marked={session.helped()[questionId] ?? []} onToggle={(kind) => void session.mediatorActions().then((actions) => actions.toggleHelp(questionId, kind))} />
                       </Suspense>
                     )}
                   </Show>
@@ -293,7 +293,7 @@ export function KioskApp(props: {
             message={tIn(present().language, 'mediator.endConfirm')}
             yes={tIn(present().language, 'mediator.endYes')}
             no={tIn(present().language, 'mediator.endNo')}
-            onYes={() => void session.endMediator()}
+            onYes={() => void session.mediatorActions().then((actions) => actions.endMediator())}
             onNo={() => setConfirmEndMediator(false)}
           />
         )}

@@ -9,11 +9,7 @@ import { classifyStorageError, type StorageFault } from '../device/storageFault.
 import type { SurveyLoad } from '../device/loadSurveyDefinition.ts';
 import type { ResponseSealer, SealingKey } from '../survey/sealing.ts';
 import { provideSpokenCommentSession } from './spokenCommentSession.ts';
-import { loadSecondLanguage } from '../i18n/i18n.ts';
-import type { StaffPinCheck } from '../device/staffPinGate.ts';
-
-/** Built-in surveys only run with a mediator (offered on the mediator's set-up screen). */
-const MEDIATED_SURVEYS = ['children-satisfaction'];
+import type { MediatorActions } from '../mediator/mediatorActions.ts';
 import type { Assistance, AssistantRole, HelpKind, MediatorNotes } from '../survey/responseEnvelope.ts';
 
 export type KioskScreen =
@@ -205,22 +201,23 @@ export function createKioskSession(deps: KioskDependencies) {
     }
   };
 
-  /** Closes this respondent's response as complete, with the mediator's notes sealed like the answers. */
-  const complete = async (notesText = '') => {
+  /** Closes this respondent's response as complete (with the mediator's notes, sealed by src/mediator/mediatorActions.ts). */
+  const complete = async (notes?: MediatorNotes) => {
     if (!responseRef || deps.preview) return;
-    const ref = responseRef;
-    let notes: MediatorNotes | undefined;
-    if (notesText && mediator()) {
-      const active = await sealer;
-      if (active) {
-        const { mediatorNotesAad, toBase64url } = await import('../survey/sealing.ts');
-        const sealed = await active.sealBytes(new TextEncoder().encode(notesText), mediatorNotesAad(ref.responseId));
-        notes = { sealed: { iv: sealed.iv, ct: toBase64url(sealed.ct) } };
-      } else notes = { text: notesText };
-    }
-    await (await store()).completeResponse(ref.responseId, now(), await sealedFinal(), notes);
+    await (await store()).completeResponse(responseRef.responseId, now(), await sealedFinal(), notes);
     deps.onResponseClosed?.();
   };
+
+  /** What the mediator's lazily loaded actions (src/mediator/mediatorActions.ts) work with. */
+  const mediatorControl = {
+    deps, now, screen, setScreen, busy, setBusy, mediator, setMediator, helped, setHelped, setSurveyId,
+    ensureSurvey, store, queueWrite, settled, fail, complete, closeCurrentAsPartial, resetForNextPerson, assistance,
+    responseRef: () => responseRef,
+    sealer: () => sealer,
+    signedIn: (ref: string | undefined) => (signedInRef = ref),
+    signedInRef: () => signedInRef,
+  };
+  let mediatorActions: Promise<MediatorActions> | undefined;
 
   if (deps.preview) void ensureSurvey();
 
@@ -271,56 +268,11 @@ export function createKioskSession(deps: KioskDependencies) {
       if (screen() === 'attract' && !deps.preview) setScreen('mediator-signin');
     },
 
-    /**
-     * Checks a mediator's tablet number and PIN offline (src/device/staffPinGate.ts); when
-     * right, the mediator says next in what role and language, and which survey to run.
-     */
-    async checkMediatorPin(number: number, pin: string): Promise<StaffPinCheck> {
-      const [{ checkStaffPin }, opened] = await Promise.all([import('../device/staffPinGate.ts'), store()]);
-      const result = await checkStaffPin(opened, { number, pin, use: 'mediate' }, now());
-      if (result.ok && screen() === 'mediator-signin') {
-        signedInRef = result.verifier.ref;
-        setScreen('mediator-setup');
-      }
-      return result;
-    },
-
-    /** The surveys a mediator may run here: the kiosk's own and those that need a mediator. */
-    async mediatorSurveys(): Promise<SurveyDefinition[]> {
-      const ids = [...new Set([deps.surveyId, ...MEDIATED_SURVEYS])];
-      const loads = await Promise.all(ids.map((id) => deps.loadSurvey(id).catch(() => undefined)));
-      return loads.flatMap((load) => (load?.ok ? [load.survey] : []));
-    },
-
-    /** Mediator mode begins for one respondent: banner, both languages, help recorded. */
-    async beginMediator(input: { role: AssistantRole; language: string; surveyId: string }) {
-      if (screen() !== 'mediator-setup' || !signedInRef) return;
-      const staffRef = signedInRef;
-      batch(() => {
-        setMediator({ staffRef, role: input.role, language: input.language });
-        setHelped({});
-        setSurveyId(input.surveyId);
-      });
-      await Promise.all([ensureSurvey(), (deps.loadSecondLanguage ?? loadSecondLanguage)(input.language)]);
-      if (screen() === 'mediator-setup') setScreen('language');
-    },
-
-    /** The mediator leaves: what was answered is kept as partial, and the tablet is back at its safe start. */
-    async endMediator() {
-      await closeCurrentAsPartial('mediator-left');
-      if (screen() !== 'staff-message') resetForNextPerson();
-    },
-
-    /** Marks (or unmarks) one kind of help on one question; durable at once when the response exists. */
-    toggleHelp(questionId: string, kind: HelpKind) {
-      if (!mediator()) return;
-      const marks = helped();
-      const current = marks[questionId] ?? [];
-      const next = current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind];
-      setHelped({ ...marks, [questionId]: next });
-      const ref = responseRef;
-      const help = assistance();
-      if (ref && help && !deps.preview) void queueWrite((opened) => opened.recordAssistance(ref.responseId, help, now()));
+    /** The mediator's actions (PIN, set-up, help marks, notes, leaving): a chunk a respondent alone never loads. */
+    mediatorActions(): Promise<MediatorActions> {
+      mediatorActions ??= import('../mediator/mediatorActions.ts').then((module) => module.makeMediatorActions(mediatorControl));
+      mediatorActions.catch(() => (mediatorActions = undefined));
+      return mediatorActions;
     },
 
     /**
@@ -461,21 +413,6 @@ export function createKioskSession(deps: KioskDependencies) {
           return;
         }
         await complete();
-        setScreen('thanks');
-      } catch (error) {
-        fail({ kind: 'storage', fault: classifyStorageError(error) });
-      } finally {
-        setBusy(false);
-      }
-    },
-
-    /** The mediator's notes are written (or left empty): the response completes with them. */
-    async finishWithNotes(text: string) {
-      if (busy() || screen() !== 'notes') return;
-      setBusy(true);
-      try {
-        if (!(await settled())) return;
-        await complete(text.trim());
         setScreen('thanks');
       } catch (error) {
         fail({ kind: 'storage', fault: classifyStorageError(error) });

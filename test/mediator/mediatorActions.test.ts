@@ -40,29 +40,29 @@ type Session = Awaited<ReturnType<typeof setUp>>['session'];
 async function signInMediator(session: Session, surveyId = 'mini') {
   session.openMediatorSignIn();
   expect(session.screen()).toBe('mediator-signin');
-  expect(await session.checkMediatorPin(7, '246810')).toMatchObject({ ok: true });
+  expect(await (await session.mediatorActions()).checkMediatorPin(7, '246810')).toMatchObject({ ok: true });
   expect(session.screen()).toBe('mediator-setup');
-  await session.beginMediator({ role: 'interpreter', language: 'fr', surveyId });
+  await (await session.mediatorActions()).beginMediator({ role: 'interpreter', language: 'fr', surveyId });
   expect(session.screen()).toBe('language');
   await session.chooseLanguage('ar');
   await session.agree();
   expect(session.screen()).toBe('question');
 }
 
-describe('kiosk session in mediator mode', () => {
+describe('mediator actions on the kiosk session', () => {
   it('records an assisted response: role, help kinds, questions helped, the staff reference, and the notes', async () => {
     const { session, store, db } = await setUp();
     await signInMediator(session);
-    session.toggleHelp('room.satisfied', 'read-aloud');
+    (await session.mediatorActions()).toggleHelp('room.satisfied', 'read-aloud');
     session.answer('room.satisfied', true);
-    session.toggleHelp('room.satisfied', 'translated');
+    (await session.mediatorActions()).toggleHelp('room.satisfied', 'translated');
     while (session.current()?.question.id !== 'overall') await session.next();
-    session.toggleHelp('overall', 'explained');
-    session.toggleHelp('overall', 'explained'); // unmarked again
+    (await session.mediatorActions()).toggleHelp('overall', 'explained');
+    (await session.mediatorActions()).toggleHelp('overall', 'explained'); // unmarked again
     session.answer('overall', 2);
     while (session.screen() === 'question') await session.next();
     expect(session.screen()).toBe('notes');
-    await session.finishWithNotes('  Asked for the questions twice.  ');
+    await (await session.mediatorActions()).finishWithNotes('  Asked for the questions twice.  ');
     expect(session.screen()).toBe('thanks');
     const [stored] = await db.responses.toArray();
     expect(stored).toMatchObject({
@@ -81,9 +81,9 @@ describe('kiosk session in mediator mode', () => {
   it('refuses a wrong PIN and locks PIN entry after five', async () => {
     const { session } = await setUp();
     session.openMediatorSignIn();
-    for (let left = 4; left >= 1; left--) expect(await session.checkMediatorPin(7, '111111')).toEqual({ ok: false, reason: 'wrong', attemptsLeft: left });
-    expect(await session.checkMediatorPin(7, '111111')).toEqual({ ok: false, reason: 'locked', minutes: 5 });
-    expect(await session.checkMediatorPin(7, '246810')).toMatchObject({ ok: false, reason: 'locked' });
+    for (let left = 4; left >= 1; left--) expect(await (await session.mediatorActions()).checkMediatorPin(7, '111111')).toEqual({ ok: false, reason: 'wrong', attemptsLeft: left });
+    expect(await (await session.mediatorActions()).checkMediatorPin(7, '111111')).toEqual({ ok: false, reason: 'locked', minutes: 5 });
+    expect(await (await session.mediatorActions()).checkMediatorPin(7, '246810')).toMatchObject({ ok: false, reason: 'locked' });
     expect(session.screen()).toBe('mediator-signin');
   });
 
@@ -91,14 +91,14 @@ describe('kiosk session in mediator mode', () => {
     const { session, store } = await setUp();
     await saveBundle(store, { fetchedAt: new Date().toISOString(), bundle: {} });
     session.openMediatorSignIn();
-    expect(await session.checkMediatorPin(7, '246810')).toEqual({ ok: false, reason: 'no-verifiers' });
+    expect(await (await session.mediatorActions()).checkMediatorPin(7, '246810')).toEqual({ ok: false, reason: 'no-verifiers' });
   });
 
   it('keeps the answers as partial when the mediator leaves mid-survey, and returns to a safe start', async () => {
     const { session, db } = await setUp();
     await signInMediator(session);
     session.answer('room.satisfied', false);
-    await session.endMediator();
+    await (await session.mediatorActions()).endMediator();
     expect([session.screen(), session.mediator(), session.answers()]).toEqual(['attract', undefined, {}]);
     const [stored] = await db.responses.toArray();
     expect(stored).toMatchObject({ status: 'partial', closedReason: 'mediator-left', mode: 'assisted' });
