@@ -30,6 +30,11 @@ export default defineConfig({
     sourcemap: false,
     // SAYSO_DIST lets several builds (parallel test runs) keep apart.
     outDir: process.env.SAYSO_DIST ?? 'dist',
+    // index.html preloads the entry's chunks; lazy chunks come from the service worker's
+    // cache on a tablet, so preloading their imports saves next to nothing, while the lists
+    // of them cost the first screen bytes (a lazy chunk's CSS is still loaded with it).
+    // Browsers without modulepreload just load the entry's chunks in turn: no polyfill.
+    modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
   },
   server: { port: 5173 },
 });

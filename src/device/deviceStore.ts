@@ -4,6 +4,7 @@ import type { ResponseSealer, SealedAnswers, SealedKey } from '../survey/sealing
 import type { Assistance, MediatorNotes } from '../survey/responseEnvelope.ts';
 import { classifyStorageError, StorageFault } from './storageFault.ts';
 import type { ClosedReason, QuarantinedResponse, SaysoDatabase, StoredResponse } from './database.ts';
+import { WITHDRAWALS_KEY } from './enrollmentRecord.ts';
 
 /** Which survey a response answers, fixed at its first answer. */
 export interface ResponseRef {
@@ -76,9 +77,6 @@ export interface DeviceStore {
   quarantine(items: ReadonlyArray<{ responseId: string; code: string; message: string }>, now?: Date): Promise<void>;
   listQuarantine(): Promise<QuarantinedResponse[]>;
 }
-
-/** Settings key of the running withdrawal totals, `{[surveyId|quarter]: count}` (src/sync/uploadWithdrawals.ts sends them). */
-export const WITHDRAWALS_KEY = 'withdrawals';
 
 async function guard<T>(work: () => Promise<T>): Promise<T> {
   try {

@@ -21,6 +21,8 @@ export interface SyncStatus {
 const ENROLLMENT = 'enrollment';
 const SYNC_STATUS = 'syncStatus';
 const BUNDLE = 'bundle';
+/** Settings key of the running withdrawal totals, `{[surveyId|quarter]: count}` (src/sync/uploadWithdrawals.ts sends them). */
+export const WITHDRAWALS_KEY = 'withdrawals';
 
 export const getEnrollment = (store: DeviceStore) => store.getSetting<EnrollmentRecord>(ENROLLMENT);
 export const saveEnrollment = (store: DeviceStore, record: EnrollmentRecord) => store.setSetting(ENROLLMENT, record);

@@ -9,10 +9,7 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { PromptAudioContext, type PromptAudio, type PromptScreen } from './createPromptAudio.ts';
 import { IdleOverlay } from './IdleOverlay.tsx';
 import { AttractScreen } from './screens/AttractScreen.tsx';
-import { ConsentScreen } from './screens/ConsentScreen.tsx';
 import { LanguageScreen } from './screens/LanguageScreen.tsx';
-import { QuestionScreen } from './screens/QuestionScreen.tsx';
-import { StaffMessageScreen } from './screens/StaffMessageScreen.tsx';
 import { ThanksScreen } from './screens/ThanksScreen.tsx';
 
 
@@ -28,12 +25,19 @@ const AUDIO_ENGINE_DELAY_MS = 2000;
 
 // Staff screens are a separate chunk: a respondent's kiosk never loads them.
 const DevicePanel = lazy(() => import('../staff/device/DevicePanel.tsx'));
-// The mediator's own screens load when a mediator signs in.
-const MediatorSignInScreen = lazy(() => import('../mediator/MediatorSignInScreen.tsx').then((m) => ({ default: m.MediatorSignInScreen })));
-const MediatorSetupScreen = lazy(() => import('../mediator/MediatorSetupScreen.tsx').then((m) => ({ default: m.MediatorSetupScreen })));
-const MediatorBanner = lazy(() => import('../mediator/MediatorBanner.tsx').then((m) => ({ default: m.MediatorBanner })));
-const HelpMarks = lazy(() => import('../mediator/HelpMarks.tsx').then((m) => ({ default: m.HelpMarks })));
-const NotesScreen = lazy(() => import('../mediator/NotesScreen.tsx').then((m) => ({ default: m.NotesScreen })));
+// The mediator's own screens, one chunk loaded when a mediator signs in.
+const mediatorViews = () => import('../mediator/MediatorViews.ts');
+const MediatorSignInScreen = lazy(async () => ({ default: (await mediatorViews()).MediatorSignInScreen }));
+const MediatorSetupScreen = lazy(async () => ({ default: (await mediatorViews()).MediatorSetupScreen }));
+const MediatorBanner = lazy(async () => ({ default: (await mediatorViews()).MediatorBanner }));
+const HelpMarks = lazy(async () => ({ default: (await mediatorViews()).HelpMarks }));
+const NotesScreen = lazy(async () => ({ default: (await mediatorViews()).NotesScreen }));
+// The survey's own screens: loaded at the first touch, while the respondent picks a language.
+const respondentViews = () => import('./respondentViews.ts');
+const ConsentScreen = lazy(async () => ({ default: (await respondentViews()).ConsentScreen }));
+const QuestionScreen = lazy(async () => ({ default: (await respondentViews()).QuestionScreen }));
+// Shown to staff only when storage or the survey fails.
+const StaffMessageScreen = lazy(async () => ({ default: (await import('./screens/StaffMessageScreen.tsx')).StaffMessageScreen }));
 
 /** The respondent's whole experience, one screen at a time. */
 export function KioskApp(props: {
@@ -75,6 +79,8 @@ export function KioskApp(props: {
     setConfirmStartOver(false);
     setConfirmEndMediator(false);
     timer.arm();
+    // Someone touched the tablet: the survey's screens load while they choose a language.
+    if (screen === 'language' || screen === 'mediator-signin') void respondentViews();
     if (screen === 'attract') {
       props.onAttract?.();
       props.storageRoom?.().then((room) => setLowStorage(room?.low ? room.free : undefined), () => undefined);
@@ -268,7 +274,11 @@ export function KioskApp(props: {
           <ThanksScreen onDone={session.finishThanks} preview={session.preview} />
         </Match>
         <Match when={session.screen() === 'staff-message' && session.problem()}>
-          {(problem) => <StaffMessageScreen problem={problem()} onRetry={session.retry} />}
+          {(problem) => (
+            <Suspense>
+              <StaffMessageScreen problem={problem()} onRetry={session.retry} />
+            </Suspense>
+          )}
         </Match>
       </Switch>
       <Show when={session.mediator() && session.screen() !== 'staff-message' && !staffOpen()}>

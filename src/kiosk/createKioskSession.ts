@@ -10,6 +10,7 @@ import type { SurveyLoad } from '../device/loadSurveyDefinition.ts';
 import type { ResponseSealer, SealingKey } from '../survey/sealing.ts';
 import { provideSpokenCommentSession } from './spokenCommentSession.ts';
 import type { MediatorActions } from '../mediator/mediatorActions.ts';
+import { loadSecondLanguage } from '../i18n/i18n.ts';
 import type { Assistance, AssistantRole, HelpKind, MediatorNotes } from '../survey/responseEnvelope.ts';
 
 export type KioskScreen =
@@ -216,6 +217,7 @@ export function createKioskSession(deps: KioskDependencies) {
     sealer: () => sealer,
     signedIn: (ref: string | undefined) => (signedInRef = ref),
     signedInRef: () => signedInRef,
+    loadSecondLanguage: deps.loadSecondLanguage ?? loadSecondLanguage,
   };
   let mediatorActions: Promise<MediatorActions> | undefined;
 

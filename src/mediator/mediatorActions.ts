@@ -1,7 +1,6 @@
 import type { Accessor, Setter } from 'solid-js';
 import { checkStaffPin, type StaffPinCheck } from '../device/staffPinGate.ts';
 import type { DeviceStore } from '../device/deviceStore.ts';
-import { loadSecondLanguage } from '../i18n/i18n.ts';
 import type { KioskDependencies, KioskProblem, KioskScreen, MediatorPresence } from '../kiosk/createKioskSession.ts';
 import type { Assistance, AssistantRole, HelpKind, MediatorNotes } from '../survey/responseEnvelope.ts';
 import type { ResponseRef } from '../device/deviceStore.ts';
@@ -38,6 +37,8 @@ export interface MediatorControl {
   sealer: () => Promise<ResponseSealer | undefined> | undefined;
   signedIn: (ref: string | undefined) => void;
   signedInRef: () => string | undefined;
+  /** Loads the mediator's language's words. */
+  loadSecondLanguage: (language: string) => Promise<void>;
 }
 
 /**
@@ -83,7 +84,7 @@ export function makeMediatorActions(control: MediatorControl) {
       control.setMediator({ staffRef, role: input.role, language: input.language });
       control.setHelped({});
       control.setSurveyId(input.surveyId);
-      await Promise.all([control.ensureSurvey(), (deps.loadSecondLanguage ?? loadSecondLanguage)(input.language)]);
+      await Promise.all([control.ensureSurvey(), control.loadSecondLanguage(input.language)]);
       if (control.screen() === 'mediator-setup') control.setScreen('language');
     },
 

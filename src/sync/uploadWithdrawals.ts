@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { WITHDRAWALS_KEY, type DeviceStore } from '../device/deviceStore.ts';
+import type { DeviceStore } from '../device/deviceStore.ts';
+import { WITHDRAWALS_KEY } from '../device/enrollmentRecord.ts';
 import { WithdrawalCountsRequest } from '../survey/withdrawals.ts';
 import type { DeviceApi } from './deviceApi.ts';
 

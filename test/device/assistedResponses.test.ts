@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeDeviceStore, WITHDRAWALS_KEY } from '../../src/device/deviceStore.ts';
+import { makeDeviceStore } from '../../src/device/deviceStore.ts';
+import { WITHDRAWALS_KEY } from '../../src/device/enrollmentRecord.ts';
 import { saveSpokenClip } from '../../src/device/spokenClips.ts';
 import { StorageFault } from '../../src/device/storageFault.ts';
 import type { Assistance } from '../../src/survey/responseEnvelope.ts';

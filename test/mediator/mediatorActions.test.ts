@@ -1,6 +1,7 @@
 import { createRoot } from 'solid-js';
 import { describe, expect, it, vi } from 'vitest';
-import { makeDeviceStore, WITHDRAWALS_KEY } from '../../src/device/deviceStore.ts';
+import { makeDeviceStore } from '../../src/device/deviceStore.ts';
+import { WITHDRAWALS_KEY } from '../../src/device/enrollmentRecord.ts';
 import { saveBundle } from '../../src/device/enrollmentRecord.ts';
 import { createKioskSession, type KioskDependencies } from '../../src/kiosk/createKioskSession.ts';
 import { parseSurvey } from '../../src/survey/parseSurvey.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeDeviceStore, WITHDRAWALS_KEY, type DeviceStore } from '../../src/device/deviceStore.ts';
+import { makeDeviceStore, type DeviceStore } from '../../src/device/deviceStore.ts';
+import { WITHDRAWALS_KEY } from '../../src/device/enrollmentRecord.ts';
 import type { ApiResult, DeviceApi } from '../../src/sync/deviceApi.ts';
 import { uploadWithdrawals } from '../../src/sync/uploadWithdrawals.ts';
 import type { WithdrawalCountsRequest } from '../../src/survey/withdrawals.ts';
