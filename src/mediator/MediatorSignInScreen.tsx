@@ -3,6 +3,7 @@ import { createSignal, Show } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
 import type { StaffPinCheck } from '../device/staffPinGate.ts';
 import { Pictogram } from '../ui/Pictogram.tsx';
+import { TabletPinFields } from '../ui/TabletPinFields.tsx';
 
 /** The mediator's tablet number and personal PIN, checked offline; a survey for minors opens here. */
 export function MediatorSignInScreen(props: { needed: boolean; onCheck: (number: number, pin: string) => Promise<StaffPinCheck>; onCancel: () => void }) {
@@ -42,19 +43,14 @@ export function MediatorSignInScreen(props: { needed: boolean; onCheck: (number:
         </p>
       </Show>
       <form class="mediator-form" onSubmit={submit}>
-        <label>
-          {t('mediator.signIn.number')}
-          <input ref={number} name="tablet-number" type="text" inputMode="numeric" pattern="[0-9]*" autocomplete="off" required />
-        </label>
-        <label>
-          {t('mediator.signIn.pin')}
-          <input ref={pin} name="pin" type="password" inputMode="numeric" autocomplete="off" required />
-        </label>
-        <Show when={error()}>
-          <p class="staff-error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <TabletPinFields
+          numberLabel={t('mediator.signIn.number')}
+          pinLabel={t('mediator.signIn.pin')}
+          numberRequired
+          error={error()}
+          numberRef={(input) => (number = input)}
+          pinRef={(input) => (pin = input)}
+        />
         <div class="mediator-actions">
           <button type="button" class="big-button" onClick={() => props.onCancel()}>
             <Pictogram name="back" mirrorInRtl class="pictogram--inline" />

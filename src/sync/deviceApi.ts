@@ -22,12 +22,25 @@ export function isRetryable(failure: ApiFailure): boolean {
   return failure.kind === 'network' || failure.status === 408 || failure.status === 429 || failure.status >= 500;
 }
 
-export async function callApi<T>(fetcher: typeof fetch, url: string, init: RequestInit, read: (response: Response) => Promise<T>): Promise<ApiResult<T>> {
+/**
+ * How long a call may take, answer included: a connection that went quiet (Wi-Fi gone
+ * half-open) must not hold the sync loop for ever; the next pass tries again.
+ */
+export const API_TIMEOUT_MS = 60_000;
+
+export async function callApi<T>(
+  fetcher: typeof fetch,
+  url: string,
+  init: RequestInit,
+  read: (response: Response) => Promise<T>,
+  timeoutMs = API_TIMEOUT_MS,
+): Promise<ApiResult<T>> {
   let response: Response;
   try {
-    response = await fetcher(url, init);
+    response = await fetcher(url, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    return { ok: false, failure: { kind: 'network', message: (error as Error).message || 'no connection' } };
+    const timedOut = (error as Error | null)?.name === 'TimeoutError';
+    return { ok: false, failure: { kind: 'network', message: timedOut ? `no answer in ${Math.ceil(timeoutMs / 1000)} s` : (error as Error).message || 'no connection' } };
   }
   if (!response.ok && response.status !== 304) {
     let code = `http_${response.status}`;

@@ -148,8 +148,8 @@ describe('a shared tablet never shows the previous respondent', () => {
     await page.waitForTimeout(300);
     await page.reload();
     await attract(page).waitFor();
-    const after = await readTabletStore(page);
-    expect(after.responses.map((r) => r.status)).toEqual(['partial', 'partial']);
+    // The reloaded page closes the draft it finds as soon as its storage opens.
+    await expect.poll(async () => (await readTabletStore(page)).responses.map((r) => r.status), { timeout: 10_000 }).toEqual(['partial', 'partial']);
     await context.close();
   });
 

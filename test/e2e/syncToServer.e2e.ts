@@ -120,7 +120,7 @@ describe('a tablet syncing to a real server process', () => {
     expect(rows.statusCount).toBe(3);
   });
 
-  it('loses nothing and duplicates nothing when the server is killed (SIGKILL) in the middle of a sync', async () => {
+  it('loses nothing and duplicates nothing when the server is killed (SIGKILL) in the middle of a sync', { timeout: 240_000 }, async () => {
     await context.setOffline(true);
     for (const n of [4, 5]) await answerOne(n);
     proxy.arm(async () => void (await server.kill('SIGKILL')));
@@ -131,10 +131,12 @@ describe('a tablet syncing to a real server process', () => {
     expect((await readTabletStore(page)).outbox).toHaveLength(2);
 
     server = await startServerProcess({ port: serverPort, dbPath });
-    // Back online once more: the tablet resends the batch whose answer it never heard.
+    // Back online once more: the tablet resends the batch whose answer it never heard (the
+    // 'online' event triggers it; a loaded machine may also wait for the backoff's next try).
     await context.setOffline(true);
+    await page.waitForTimeout(500);
     await context.setOffline(false);
-    await until(async () => (await readTabletStore(page)).outbox.length === 0, 'the tablet outbox is empty', 60_000);
+    await until(async () => (await readTabletStore(page)).outbox.length === 0, 'the tablet outbox is empty', 120_000);
     const rows = serverRows();
     expect(rows.responses).toHaveLength(5);
     expect(new Set(rows.responses.map((r) => r.id)).size).toBe(5);

@@ -1,4 +1,5 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
+import { TabletPinFields } from '../../ui/TabletPinFields.tsx';
 import type { DeviceStore } from '../../device/deviceStore.ts';
 import type { EnrollmentRecord } from '../../device/enrollmentRecord.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -45,19 +46,14 @@ export function UnlockForm(props: { store: DeviceStore; enrollment: EnrollmentRe
     <form class="staff-form" onSubmit={submit}>
       <h2>{t('staff:unlock.title')}</h2>
       <p class="staff-hint">{t('staff:unlock.hint')}</p>
-      <label>
-        {t('staff:unlock.number')}
-        <input ref={number} name="tabletNumber" type="text" inputMode="numeric" autocomplete="off" maxLength={6} />
-      </label>
-      <label>
-        {t('staff:unlock.pin')}
-        <input ref={pin} name="pin" type="password" inputMode="numeric" autocomplete="off" required />
-      </label>
-      <Show when={error()}>
-        <p class="staff-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <TabletPinFields
+        numberLabel={t('staff:unlock.number')}
+        pinLabel={t('staff:unlock.pin')}
+        numberRequired={false}
+        error={error()}
+        numberRef={(input) => (number = input)}
+        pinRef={(input) => (pin = input)}
+      />
       <button type="submit" class="big-button big-button--primary" disabled={checking()}>
         {t('staff:unlock.submit')}
       </button>
