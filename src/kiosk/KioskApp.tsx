@@ -51,6 +51,8 @@ export function KioskApp(props: {
   audio?: PromptAudio;
 }) {
   const session = props.session;
+  // A preview opens at a question: its screens load at once, alongside the survey.
+  if (session.screen() !== 'attract') void respondentViews();
   const [staffOpen, setStaffOpen] = createSignal(false);
   const [lowStorage, setLowStorage] = createSignal<number>();
   const [idle, setIdle] = createSignal(false);
