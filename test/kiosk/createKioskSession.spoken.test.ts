@@ -1,8 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
-import { makeDeviceStore, type DeviceStore } from '../../src/device/deviceStore.ts';
-import { createKioskSession, type KioskDependencies } from '../../src/kiosk/createKioskSession.ts';
+import type { DeviceStore } from '../../src/device/deviceStore.ts';
+import type { KioskDependencies } from '../../src/kiosk/createKioskSession.ts';
 import { useSpokenCommentSession } from '../../src/kiosk/spokenCommentSession.ts';
 import { openSealedAnswers } from '../../src/server/openSealedAnswers.ts';
 import { openAesGcm, unwrapContentKey } from '../../src/server/unwrapContentKey.ts';
@@ -10,6 +9,7 @@ import { parseSurvey } from '../../src/survey/parseSurvey.ts';
 import { fromBase64url, type SealingKey } from '../../src/survey/sealing.ts';
 import { makeTestDatabase } from '../device/makeTestDatabase.ts';
 import { loadFixture } from '../survey/loadFixture.ts';
+import { makeTestSession } from './makeTestSession.ts';
 
 // The mini survey with a spoken question at its end.
 const definition = loadFixture('mini-survey.json') as { items: unknown[] };
@@ -29,22 +29,9 @@ const AUDIO = (() => {
 function setUp(overrides: Partial<KioskDependencies> & { withKey?: boolean } = {}) {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const sealingKey: SealingKey = { keyId: 'k1', publicKey: publicKey.export({ format: 'jwk' }) };
-  const db = makeTestDatabase();
-  const store = makeDeviceStore(db);
   const { withKey = true, ...rest } = overrides;
-  const session = createRoot(() =>
-    createKioskSession({
-      surveyId: 'mini',
-      deviceLanguage: 'en',
-      openStore: async () => store,
-      assertRoomToStore: async () => undefined,
-      loadSurvey: async () => ({ ok: true, survey }),
-      changeLanguage: async () => undefined,
-      ...(withKey ? { sealingKey: async () => sealingKey } : {}),
-      ...rest,
-    }),
-  );
-  return { db, store, session, privateKey };
+  const made = makeTestSession({ loadSurvey: async () => ({ ok: true, survey }), ...(withKey ? { sealingKey: async () => sealingKey } : {}), ...rest });
+  return { ...made, privateKey };
 }
 
 type Session = ReturnType<typeof setUp>['session'];

@@ -1,31 +1,12 @@
-import { createRoot } from 'solid-js';
 import { describe, expect, it, vi } from 'vitest';
-import { makeDeviceStore } from '../../src/device/deviceStore.ts';
 import { StorageFault } from '../../src/device/storageFault.ts';
-import { createKioskSession, type KioskDependencies } from '../../src/kiosk/createKioskSession.ts';
-import { parseSurvey } from '../../src/survey/parseSurvey.ts';
-import { makeTestDatabase } from '../device/makeTestDatabase.ts';
-import { loadFixture } from '../survey/loadFixture.ts';
+import type { KioskDependencies } from '../../src/kiosk/createKioskSession.ts';
+import { makeTestSession, miniSurvey } from './makeTestSession.ts';
 
-const parsed = parseSurvey(loadFixture('mini-survey.json'));
-if (!parsed.ok) throw new Error('fixture must be valid');
-const survey = parsed.survey;
+const survey = miniSurvey;
 
 function setUp(overrides: Partial<KioskDependencies> = {}) {
-  const db = makeTestDatabase();
-  const store = makeDeviceStore(db);
-  const session = createRoot(() =>
-    createKioskSession({
-      surveyId: 'mini',
-      deviceLanguage: 'en',
-      openStore: async () => store,
-      assertRoomToStore: async () => undefined,
-      loadSurvey: async () => ({ ok: true, survey }),
-      changeLanguage: async () => undefined,
-      ...overrides,
-    }),
-  );
-  return { db, store, session };
+  return makeTestSession(overrides);
 }
 
 async function toFirstQuestion(session: ReturnType<typeof setUp>['session'], language = 'ar') {

@@ -1,15 +1,6 @@
-import { createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
-import { makeDeviceStore } from '../../src/device/deviceStore.ts';
-import { createKioskSession } from '../../src/kiosk/createKioskSession.ts';
 import { guardBrowserHistory, type HistoryHost } from '../../src/kiosk/guardBrowserHistory.ts';
-import { parseSurvey } from '../../src/survey/parseSurvey.ts';
-import { makeTestDatabase } from '../device/makeTestDatabase.ts';
-import { loadFixture } from '../survey/loadFixture.ts';
-
-const parsed = parseSurvey(loadFixture('mini-survey.json'));
-if (!parsed.ok) throw new Error('fixture must be valid');
-const survey = parsed.survey;
+import { makeTestSession } from './makeTestSession.ts';
 
 type Listener = (event: Event) => void;
 
@@ -49,17 +40,7 @@ function fakeWindow(startState: unknown = null) {
 }
 
 function setUp(startState?: unknown) {
-  const store = makeDeviceStore(makeTestDatabase());
-  const session = createRoot(() =>
-    createKioskSession({
-      surveyId: 'mini',
-      deviceLanguage: 'en',
-      openStore: async () => store,
-      assertRoomToStore: async () => undefined,
-      loadSurvey: async () => ({ ok: true, survey }),
-      changeLanguage: async () => undefined,
-    }),
-  );
+  const { store, session } = makeTestSession();
   const browser = fakeWindow(startState);
   const shown: boolean[] = [];
   const stop = guardBrowserHistory(session, browser.host, { hide: () => shown.push(false), show: () => shown.push(true) });

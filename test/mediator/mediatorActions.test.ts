@@ -1,39 +1,29 @@
-import { createRoot } from 'solid-js';
 import { describe, expect, it, vi } from 'vitest';
 import { makeDeviceStore } from '../../src/device/deviceStore.ts';
-import { WITHDRAWALS_KEY } from '../../src/device/enrollmentRecord.ts';
-import { saveBundle } from '../../src/device/enrollmentRecord.ts';
-import { createKioskSession, type KioskDependencies } from '../../src/kiosk/createKioskSession.ts';
-import { parseSurvey } from '../../src/survey/parseSurvey.ts';
+import { saveBundle, WITHDRAWALS_KEY } from '../../src/device/enrollmentRecord.ts';
+import type { KioskDependencies } from '../../src/kiosk/createKioskSession.ts';
 import { hashTabletPin } from '../../src/survey/staffPins.ts';
 import type { SurveyDefinition } from '../../src/survey/schema.ts';
 import { makeTestDatabase } from '../device/makeTestDatabase.ts';
-import { loadFixture } from '../survey/loadFixture.ts';
+import { makeTestSession, miniSurvey } from '../kiosk/makeTestSession.ts';
 
-const parsed = parseSurvey(loadFixture('mini-survey.json'));
-if (!parsed.ok) throw new Error('fixture must be valid');
-const survey = parsed.survey;
+const survey = miniSurvey;
 const childrens: SurveyDefinition = { ...survey, id: 'children-satisfaction', requiresMediator: true };
 const REF = 'sr_mediatorAAAAAAAAAAAAA';
 
+/** A tablet whose last bundle holds one mediator's PIN verifier (tablet number 7, PIN 246810). */
 async function setUp(overrides: Partial<KioskDependencies> = {}) {
-  const db = makeTestDatabase();
-  const store = makeDeviceStore(db);
+  const store = makeDeviceStore(makeTestDatabase());
   const verifier = { number: 7, ref: REF, role: 'mediator', uses: ['mediate'], ...(await hashTabletPin('246810', 100_000)) };
   await saveBundle(store, { fetchedAt: new Date().toISOString(), bundle: { facility: { timeZone: 'Europe/Brussels' }, staffPinVerifiers: [verifier] } });
-  const session = createRoot(() =>
-    createKioskSession({
-      surveyId: 'mini',
-      deviceLanguage: 'en',
-      openStore: async () => store,
-      assertRoomToStore: async () => undefined,
+  return makeTestSession(
+    {
       loadSurvey: async (id) => (id === 'children-satisfaction' ? { ok: true, survey: childrens } : { ok: true, survey }),
-      changeLanguage: async () => undefined,
       loadSecondLanguage: async () => undefined,
       ...overrides,
-    }),
+    },
+    store,
   );
-  return { db, store, session };
 }
 
 type Session = Awaited<ReturnType<typeof setUp>>['session'];
