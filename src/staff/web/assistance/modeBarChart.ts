@@ -1,6 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
-import { formatShare } from '../formatFigures.ts';
-import { percentTick, SERIES_COLOURS } from '../charts/chartStyle.ts';
+import { SERIES_COLOURS } from '../charts/chartStyle.ts';
+import { shareBarOptions, sharePercent } from '../charts/shareBars.ts';
 
 /**
  * Horizontal bars of the share satisfied per indicator, two per indicator: answered alone and
@@ -16,23 +16,13 @@ export function modeBarChart(bars: { labels: string[]; series: Array<{ label: st
         const colour = SERIES_COLOURS[index % SERIES_COLOURS.length]!;
         return {
           label: series.label,
-          data: series.shares.map((share) => (share === null ? null : Math.round(share * 1000) / 10)),
+          data: series.shares.map(sharePercent),
           backgroundColor: index === 0 ? colour : '#ffffff',
           borderColor: colour,
           borderWidth: index === 0 ? 0 : 3,
         };
       }),
     },
-    options: {
-      indexAxis: 'y',
-      responsive: true,
-      maintainAspectRatio: false,
-      locale: bars.language,
-      scales: {
-        x: { min: 0, max: 100, reverse: bars.rtl, ticks: { callback: percentTick((value) => formatShare(value, bars.language)) } },
-        y: { position: bars.rtl ? 'right' : 'left' },
-      },
-      plugins: { legend: { position: 'bottom', rtl: bars.rtl } },
-    },
+    options: shareBarOptions(bars.language, bars.rtl, { legend: { position: 'bottom', rtl: bars.rtl } }),
   };
 }

@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { t } from '../../../i18n/i18n.ts';
-import { formatShare } from '../formatFigures.ts';
-import { percentTick, SERIES_COLOURS } from './chartStyle.ts';
+import { SERIES_COLOURS } from './chartStyle.ts';
+import { shareBarOptions, sharePercent } from './shareBars.ts';
 
 /**
  * Horizontal bars of the share satisfied, one per facility or group (0..1, null draws no bar).
@@ -16,21 +16,11 @@ export function shareBarChart(bars: { labels: string[]; shares: Array<number | n
       datasets: [
         {
           label: t('results:comparison.shareSatisfied'),
-          data: bars.shares.map((share) => (share === null ? null : Math.round(share * 1000) / 10)),
+          data: bars.shares.map(sharePercent),
           backgroundColor: SERIES_COLOURS[bars.seriesIndex % SERIES_COLOURS.length],
         },
       ],
     },
-    options: {
-      indexAxis: 'y',
-      responsive: true,
-      maintainAspectRatio: false,
-      locale: bars.language,
-      scales: {
-        x: { min: 0, max: 100, reverse: rtl, ticks: { callback: percentTick((value) => formatShare(value, bars.language)) } },
-        y: { position: rtl ? 'right' : 'left' },
-      },
-      plugins: { legend: { display: false } },
-    },
+    options: shareBarOptions(bars.language, rtl, { legend: { display: false } }),
   };
 }

@@ -2,20 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { StaffApiError } from '../../../../src/staff/web/api/makeStaffApi.ts';
 import { makeSpokenCommentsApi } from '../../../../src/staff/web/api/spokenCommentsApi.ts';
 
-type Call = { url: string; method: string; headers: Record<string, string>; body?: string };
+import { fakeServer, json, type Call } from './fakeStaffServer.ts';
 
-/** A server that answers by method and path, and remembers what it was asked. */
-function fakeServer(answer: (call: Call) => Response) {
-  const calls: Call[] = [];
-  const fetcher = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const call = { url: String(input), method: init?.method ?? 'GET', headers: (init?.headers ?? {}) as Record<string, string>, ...(typeof init?.body === 'string' ? { body: init.body } : {}) };
-    calls.push(call);
-    return answer(call);
-  }) as typeof fetch;
-  return { calls, fetcher };
-}
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('the staff calls for spoken comments', () => {
   it('lists a facility\'s quarter with the contract\'s parameter names', async () => {

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeStaffApi, StaffApiError } from '../../../../src/staff/web/api/makeStaffApi.ts';
 
-type Call = { url: string; method: string; headers: Record<string, string>; body?: string };
+import { fakeServer, json, type Call } from './fakeStaffServer.ts';
 
-function fakeServer(answer: (call: Call) => Response) {
-  const calls: Call[] = [];
-  const fetcher = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const call = { url: String(input), method: init?.method ?? 'GET', headers: (init?.headers ?? {}) as Record<string, string>, ...(typeof init?.body === 'string' ? { body: init.body } : {}) };
-    calls.push(call);
-    return answer(call);
-  }) as typeof fetch;
-  return { calls, fetcher };
-}
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const staff = { id: 'st1', email: 'm@example.org', role: 'mediator', organisationId: 'o1', facilityIds: ['f1'] };
 const pin = { number: 3, setAt: '2026-08-01T10:00:00.000Z', uses: ['mediate'] };
 
