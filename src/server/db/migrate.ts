@@ -5,6 +5,7 @@ import * as organisationKeys from './migrations/0003-organisation-keys.ts';
 import * as staffAndReports from './migrations/0004-staff-and-reports.ts';
 import * as audio from './migrations/0005-audio.ts';
 import * as mediator from './migrations/0006-mediator.ts';
+import * as paper from './migrations/0007-paper.ts';
 
 /**
  * The migrations, in order. Numbered files, never edited once released; each is
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-staff-and-reports': staffAndReports,
   '0005-audio': audio,
   '0006-mediator': mediator,
+  '0007-paper': paper,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -15,6 +15,8 @@ export interface Database {
     min_cell_size: Generated<number>;
     /** Days the sound of a spoken comment is kept (1 to 730); its transcript stays. */
     spoken_retention_days: Generated<number>;
+    /** 1: every keyed paper sheet waits for a second, blind keying by someone else before it counts. */
+    paper_double_entry: Generated<number>;
   };
   facilities: {
     id: string;
@@ -257,5 +259,32 @@ export interface Database {
     /** The tablet's running total for this survey and quarter: a resend sets it again (idempotent). */
     count: number;
     updated_at: string;
+  };
+  paper_serial_counters: { facility_id: string; next_serial: number };
+  /** A printed run of numbered sheets: serials first_serial .. first_serial + count - 1 of one facility. */
+  paper_batches: {
+    id: string; organisation_id: string; facility_id: string; survey_id: string; survey_version: number; language: string;
+    first_serial: number; count: number; created_by: string; created_at: string;
+  };
+  /** A sheet that became a response (id = UUID v5 of facility, survey, serial). */
+  paper_sheets: {
+    response_id: string; organisation_id: string; facility_id: string; survey_id: string; serial: number;
+    via: 'keyed' | 'import'; entered_by: string; checked_by: string | null; import_id: string | null;
+    /** JSON list of question ids whose mark could not be read. */
+    unreadable: string; received_at: string;
+  };
+  /** One keying of a sheet under double entry, kept until the sheet is final. */
+  paper_entries: {
+    id: string; organisation_id: string; facility_id: string; survey_id: string; survey_version: number; language: string;
+    serial: number; filled_on: string; answers: string; unreadable: string; content_hash: string; entered_by: string;
+    keyed_at: string; received_at: string;
+  };
+  paper_mismatches: {
+    id: string; organisation_id: string; facility_id: string; survey_id: string; serial: number;
+    first_entry_id: string; second_entry_id: string; created_at: string; resolved_at: string | null; resolved_by: string | null;
+  };
+  paper_imports: {
+    id: string; organisation_id: string; facility_id: string; survey_id: string; survey_version: number; staff_id: string | null;
+    file_name: string; file_sha256: string; rows: number; imported: number; duplicates: number; rejected: number; created_at: string;
   };
 }

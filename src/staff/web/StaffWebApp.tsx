@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, lazy, Match, onMount, Show, Switch } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
 import { localize } from '../../survey/localize.ts';
 import { AdminScreen } from './admin/AdminScreen.tsx';
@@ -23,7 +23,14 @@ import { ErrorNotice } from './ui/ErrorNotice.tsx';
 import { LanguagePicker } from './ui/LanguagePicker.tsx';
 import './staffWeb.css';
 
-const NAV_ORDER: StaffRoute[] = ['dashboard', 'comparison', 'breakdown', 'assistance', 'comments', 'exports', 'admin', 'facilities', 'tabletPin'];
+// Paper work is for inspectors and the staff of their facilities: its own chunks (QR, spreadsheets, keyboard entry).
+const PaperEntryScreen = lazy(() => import('../../inspector/entry/PaperEntryScreen.tsx'));
+const PaperPrintScreen = lazy(() => import('../../inspector/print/PaperPrintScreen.tsx'));
+const MismatchesScreen = lazy(() => import('../../inspector/entry/MismatchesScreen.tsx'));
+const PaperImportScreen = lazy(() => import('../../inspector/import/PaperImportScreen.tsx'));
+const VisitsScreen = lazy(() => import('../../inspector/visits/VisitsScreen.tsx'));
+
+const NAV_ORDER: StaffRoute[] = ['dashboard', 'comparison', 'breakdown', 'assistance', 'comments', 'exports', 'paper', 'paperPrint', 'paperImport', 'paperMismatches', 'visits', 'admin', 'facilities', 'tabletPin'];
 const SURVEY_ROLES = ['admin', 'analyst', 'designer', 'manager'];
 
 /** Same-origin links to /staff/... move inside the app; others (exports, new tabs) behave as links do. */
@@ -137,6 +144,21 @@ function SignedIn(props: { user: StaffUser; router: StaffRouter; session: StaffS
               </Match>
               <Match when={route() === 'print'}>
                 <PrintScreen />
+              </Match>
+              <Match when={route() === 'paper'}>
+                <PaperEntryScreen />
+              </Match>
+              <Match when={route() === 'paperPrint'}>
+                <PaperPrintScreen />
+              </Match>
+              <Match when={route() === 'paperMismatches'}>
+                <MismatchesScreen />
+              </Match>
+              <Match when={route() === 'paperImport'}>
+                <PaperImportScreen />
+              </Match>
+              <Match when={route() === 'visits'}>
+                <VisitsScreen />
               </Match>
             </Switch>
           </Show>

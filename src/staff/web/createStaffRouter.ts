@@ -2,7 +2,7 @@ import { createSignal, onCleanup } from 'solid-js';
 import type { StaffRole } from './api/wireSchemas.ts';
 
 /** The staff screens, each at its own address under /staff (a reload or a shared link opens the same screen). */
-export const STAFF_ROUTES = ['dashboard', 'comparison', 'breakdown', 'assistance', 'comments', 'exports', 'admin', 'facilities', 'tabletPin', 'print'] as const;
+export const STAFF_ROUTES = ['dashboard', 'comparison', 'breakdown', 'assistance', 'comments', 'exports', 'admin', 'facilities', 'tabletPin', 'print', 'paper', 'paperPrint', 'paperMismatches', 'paperImport', 'visits'] as const;
 export type StaffRoute = (typeof STAFF_ROUTES)[number];
 
 const PATHS: Record<StaffRoute, string> = {
@@ -16,6 +16,11 @@ const PATHS: Record<StaffRoute, string> = {
   facilities: '/staff/facilities',
   tabletPin: '/staff/tablet-pin',
   print: '/staff/print',
+  paper: '/staff/paper',
+  paperPrint: '/staff/paper/print',
+  paperMismatches: '/staff/paper/mismatches',
+  paperImport: '/staff/paper/import',
+  visits: '/staff/visits',
 };
 
 /** Who sees which screen in the navigation; the server checks every call anyway (docs/staff-api.md, Roles). */
@@ -31,12 +36,23 @@ export const ROUTE_ROLES: Record<StaffRoute, readonly StaffRole[]> = {
   // Every role may set a personal PIN, even one it cannot use on a tablet yet (analyst): the screen says so.
   tabletPin: ['admin', 'analyst', 'designer', 'manager', 'inspector', 'mediator'],
   print: ['admin', 'analyst', 'manager'],
+  // Paper work (docs/paper-api.md): inspectors for their facilities, and the staff who run those facilities.
+  paper: ['admin', 'manager', 'inspector'],
+  paperPrint: ['admin', 'manager', 'inspector'],
+  paperMismatches: ['admin', 'manager', 'inspector'],
+  paperImport: ['admin', 'manager', 'inspector'],
+  visits: ['admin', 'analyst', 'manager', 'inspector'],
 };
 
 /** The name of a screen in the navigation and the title bar (screens added by issue 7 keep their words under their own keys). */
 export function routeLabelKey(route: StaffRoute): string {
   if (route === 'tabletPin') return 'results:tabletPin.nav';
   if (route === 'assistance') return 'results:assistance.nav';
+  if (route === 'paper') return 'results:paperEntry.nav';
+  if (route === 'paperPrint') return 'results:paperPrint.nav';
+  if (route === 'paperMismatches') return 'results:paperEntry.mismatchesNav';
+  if (route === 'paperImport') return 'results:paperImport.nav';
+  if (route === 'visits') return 'results:visits.nav';
   return `results:nav.${route}`;
 }
 

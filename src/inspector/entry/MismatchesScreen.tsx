@@ -1,0 +1,4 @@
+/** Placeholder until this screen is written (issue 8). */
+export default function MismatchesScreen() {
+  return <p>…</p>;
+}
