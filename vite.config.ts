@@ -19,7 +19,8 @@ export default defineConfig({
         rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,woff2}'],
         // Staff's web screens need the server anyway: tablets do not download them.
-        globIgnores: ['**/startStaffWeb-*', '**/chartRuntime-*'],
+        // Inspectors' surveys (the monitoring visit) are never answered on a tablet.
+        globIgnores: ['**/startStaffWeb-*', '**/chartRuntime-*', '**/surveys/monitoring-visit.json'],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },
     }),

@@ -15,6 +15,8 @@ import { spokenRoutes } from './routes/spokenRoutes.ts';
 import { staffRoutes } from './routes/staffRoutes.ts';
 import { tabletPinRoutes } from './routes/tabletPinRoutes.ts';
 import { mediationReportRoutes } from './routes/mediationReportRoutes.ts';
+import { paperRoutes } from './paper/paperRoutes.ts';
+import { visitReportRoutes } from './reports/visits/visitReportRoutes.ts';
 
 export interface AppOptions {
   /** The built PWA (vite build output). */
@@ -47,6 +49,8 @@ export function createApp(options: AppOptions): Hono {
     app.route('/api/v1', commentRoutes(staff));
     app.route('/api/v1', mediationReportRoutes(staff));
     app.route('/api/v1', exportRoutes(staff));
+    app.route('/api/v1', paperRoutes(staff));
+    app.route('/api/v1', visitReportRoutes(staff));
     // Audio (docs/media-api.md): a device token or a staff session, each route says which.
     const audio = { db, now: options.staff?.now, deviceNow: options.device?.now, device: options.device };
     app.route('/api/v1', mediaRoutes(audio));

@@ -5,7 +5,7 @@
  * group titles. The clip generator, the kiosk, the coverage view and the recorder all
  * name prompts through this file, so they always agree.
  */
-import type { Group, Item, LocalizedText, Question, SurveyDefinition } from './schema.ts';
+import { isForInspectors, type Group, type Item, type LocalizedText, type Question, type SurveyDefinition } from './schema.ts';
 import { ratingRange } from './scales.ts';
 
 /** Text of a kiosk string in one language, or undefined when that language lacks it. */
@@ -91,9 +91,14 @@ export function appPrompts(languages: readonly string[], translate: Translate, n
 
 const texts = (value: LocalizedText | undefined): Record<string, string> => ({ ...(value ?? {}) });
 
-/** Every prompt of one survey version: group titles, questions, their choices and rating edges. */
+/**
+ * Every prompt of one survey version: group titles, questions, their choices and rating edges.
+ * None for an inspectors' survey: an inspector reads the form, no respondent hears it, so it
+ * needs no clips, no recordings and shows no audio gaps.
+ */
 export function surveyPrompts(definition: SurveyDefinition, translate: Translate): Prompt[] {
   const prompts: Prompt[] = [];
+  if (isForInspectors(definition)) return prompts;
   if (definition.estimatedMinutes) {
     const minutes = definition.estimatedMinutes;
     prompts.push({ key: durationPromptKey(definition.id), text: byLanguage(definition.languages, (language) => translate(language, 'consent.duration', { minutes })), context: 'screen' });

@@ -12,6 +12,9 @@ export { PREFER_NOT_TO_ANSWER };
 
 export const SURVEY_SCHEMA_ID = 'sayso/survey@1';
 
+export const SURVEY_AUDIENCES = ['residents', 'inspectors'] as const;
+export type SurveyAudience = (typeof SURVEY_AUDIENCES)[number];
+
 export const LanguageCode = v.pipe(
   v.string(),
   v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as "en", "ar" or "ckb"'),
@@ -129,7 +132,14 @@ const FacesQuestion = v.strictObject({
   faces: v.picklist([3, 5], 'must be 3 or 5'),
 });
 const ExpectationQuestion = v.strictObject({ ...questionBase, kind: v.literal('expectation') });
-const ComplianceQuestion = v.strictObject({ ...questionBase, kind: v.literal('compliance') });
+/** Where an inspector's rating comes from: SMAcc triangulates the three (PRODUCT.md). */
+export const EVIDENCE_SOURCES = ['observation', 'resident-interview', 'managing-body-interview'] as const;
+export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
+const ComplianceQuestion = v.strictObject({
+  ...questionBase,
+  kind: v.literal('compliance'),
+  evidence: v.optional(v.picklist(EVIDENCE_SOURCES, 'must be "observation", "resident-interview" or "managing-body-interview"')),
+});
 const TextQuestion = v.strictObject({
   ...questionBase,
   kind: v.literal('text'),
@@ -202,7 +212,17 @@ export const SurveyDefinitionSchema = v.strictObject({
   estimatedMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120))),
   /** Only in mediator mode (the children's survey): a tablet never starts it for a respondent alone. */
   requiresMediator: v.optional(v.boolean()),
+  /**
+   * Who fills it in: residents (tablet, paper) or inspectors (a monitoring visit, on paper
+   * and in the staff screens): an inspectors' survey is never offered on a kiosk and needs no audio.
+   */
+  audience: v.optional(v.picklist(SURVEY_AUDIENCES, 'must be "residents" or "inspectors"')),
   items: v.pipe(v.array(ItemSchema), v.minLength(1, 'needs at least one question')),
 });
 
 export type SurveyDefinition = v.InferOutput<typeof SurveyDefinitionSchema>;
+
+/** Inspectors' surveys (monitoring visits) never run on a tablet and have no prompts to speak. */
+export function isForInspectors(survey: Pick<SurveyDefinition, 'audience'>): boolean {
+  return survey.audience === 'inspectors';
+}

@@ -1,12 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/createApp.ts';
 import type { DatabaseHandle } from '../../src/server/db/createDatabase.ts';
+import type { Database } from '../../src/server/db/schema.ts';
+import { makePaperChecker } from '../../src/server/paper/checkPaperSheet.ts';
+import { keyPaperSheets } from '../../src/server/paper/keyPaperSheets.ts';
+import { createPaperBatch } from '../../src/server/paper/paperBatches.ts';
 import { createEnrollmentCode } from '../../src/server/queries/enrollments.ts';
 import { createFacility, createOrganisation } from '../../src/server/queries/organisations.ts';
-import { createStaff, type StaffRole } from '../../src/server/queries/staff.ts';
+import { createStaff, setPaperDoubleEntry, type StaffRole } from '../../src/server/queries/staff.ts';
 import { publishSurveyVersion } from '../../src/server/queries/surveyVersions.ts';
+import { makeUuidV7 } from '../../src/survey/makeUuidV7.ts';
 import { quarterOfDay } from '../../src/survey/periods.ts';
 import { call, signIn, type StaffSession } from './auth/staffClient.ts';
 import { signedResponse } from './support/signedResponse.ts';
@@ -34,6 +40,8 @@ interface Context {
   deviceA: string; deviceB: string; commentA: string; commentB: string; spareAccount: string;
   spokenA: string; spokenB: string; clipUrl: string; spokenResponse: string;
   unique: () => string;
+  /** A sheet of facility A's printed batch not keyed yet, and an open mismatch of A or B, fresh on every call. */
+  sheetA: () => unknown; mismatchA: () => string; mismatchB: () => string;
 }
 
 interface Row {
@@ -113,8 +121,48 @@ const MATRIX: Row[] = [
   { name: 'GET /reports/mediator-notes (A)', method: 'GET', path: (x) => `/reports/mediator-notes?${report(x, x.A)}`, expect: r('200', '200', F, '200', F, F, NF) },
   { name: 'GET /reports/mediator-notes (B)', method: 'GET', path: (x) => `/reports/mediator-notes?${report(x, x.B)}`, expect: r('200', '200', F, NF, F, F, NF) },
   { name: 'PUT /device/withdrawals', method: 'PUT', path: () => '/device/withdrawals', body: (x) => ({ counts: [{ surveyId: 'mini', period: x.period, count: 1 }] }), access: 'device', expect: r('401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token') },
+  // Paper forms (API8, docs/paper-api.md): admin, manager and inspector, each for the facilities they see.
+  { name: 'GET /paper/workspace', method: 'GET', path: () => '/paper/workspace', expect: r('200', F, F, '200', '200', F, '200') },
+  { name: 'GET /paper/surveys/mini/versions', method: 'GET', path: () => '/paper/surveys/mini/versions', expect: r('200', F, F, '200', '200', F, '200') },
+  { name: 'GET /paper/surveys/mini/versions/1', method: 'GET', path: () => '/paper/surveys/mini/versions/1', expect: r('200', F, F, '200', '200', F, '200') },
+  { name: 'POST /paper/batches (A)', method: 'POST', path: () => '/paper/batches', body: (x) => ({ facilityId: x.A, surveyId: 'mini', surveyVersion: 1, language: 'en', count: 2 }), expect: r('201', F, F, '201', '201', F, NF) },
+  { name: 'POST /paper/batches (B)', method: 'POST', path: () => '/paper/batches', body: (x) => ({ facilityId: x.B, surveyId: 'mini', surveyVersion: 1, language: 'en', count: 2 }), expect: r('201', F, F, NF, NF, F, NF) },
+  // One result per entry: a sheet out of reach is rejected in its result (unknown_facility), not the request.
+  { name: 'POST /paper/entries (A)', method: 'POST', path: () => '/paper/entries', body: (x) => ({ entries: [x.sheetA()] }), expect: r('200', F, F, '200', '200', F, '200') },
+  { name: 'GET /paper/mismatches', method: 'GET', path: () => '/paper/mismatches', expect: r('200', F, F, '200', '200', F, '200') },
+  { name: 'GET /paper/mismatches?facility=A', method: 'GET', path: (x) => `/paper/mismatches?facility=${x.A}`, expect: r('200', F, F, '200', '200', F, NF) },
+  { name: 'GET /paper/mismatches?facility=B', method: 'GET', path: (x) => `/paper/mismatches?facility=${x.B}`, expect: r('200', F, F, NF, NF, F, NF) },
+  { name: 'POST /paper/mismatches/(A)/resolve', method: 'POST', path: (x) => `/paper/mismatches/${x.mismatchA()}/resolve`, body: () => PAPER_RESOLUTION, expect: r('200', F, F, '200', '200', F, '404 unknown_mismatch') },
+  { name: 'POST /paper/mismatches/(B)/resolve', method: 'POST', path: (x) => `/paper/mismatches/${x.mismatchB()}/resolve`, body: () => PAPER_RESOLUTION, expect: r('200', F, F, '404 unknown_mismatch', '404 unknown_mismatch', F, '404 unknown_mismatch') },
+  { name: 'PATCH /staff/settings (paperDoubleEntry)', method: 'PATCH', path: () => '/staff/settings', body: () => ({ paperDoubleEntry: true }), expect: r('200', F, F, F, F, F, '200') },
   { name: 'POST /auth/logout', method: 'POST', path: () => '/auth/logout', expect: r('204', '204', '204', '204', '204', '204', '204') },
 ];
+
+const PAPER_DAY = '2026-11-24';
+const PAPER_ANSWERS = { 'room.satisfied': true, 'room.score': 7 };
+const PAPER_RESOLUTION = { language: 'en', filledOn: PAPER_DAY, answers: PAPER_ANSWERS, unreadable: [] };
+
+/** Open mismatches of a facility, made by two keyings that differ (double entry on). */
+async function openMismatches(db: Kysely<Database>, organisationId: string, facilityId: string, count: number): Promise<string[]> {
+  const batch = await createPaperBatch(db, { organisationId, facilityId, surveyId: 'mini', surveyVersion: 1, language: 'en', count, createdBy: 'setup' });
+  const facility = { id: facilityId, time_zone: 'Europe/Brussels' };
+  const ids: string[] = [];
+  for (let serial = batch.firstSerial; serial < batch.firstSerial + count; serial++) {
+    const key = async (staffId: string, answers: Record<string, unknown>) => {
+      const context = { organisationId, facility, staffId };
+      const sheet = await (await makePaperChecker(db, context))({
+        entryId: makeUuidV7(), facilityId, surveyId: 'mini', surveyVersion: 1, language: 'en', serial, filledOn: PAPER_DAY, answers, unreadable: [], keyedAt: new Date().toISOString(),
+      });
+      if (!sheet.ok) throw new Error(sheet.message);
+      return (await keyPaperSheets(db, context, [sheet.sheet], true))[0]!;
+    };
+    await key('keyer-1', PAPER_ANSWERS);
+    const second = await key('keyer-2', { ...PAPER_ANSWERS, 'room.score': 2 });
+    if (second.status !== 'mismatch') throw new Error(`expected a mismatch, got ${second.status}`);
+    ids.push(second.mismatchId);
+  }
+  return ids;
+}
 
 /** The local date in a zone, YYYY-MM-DD. */
 function localDay(date: Date, timeZone: string): string {
@@ -207,11 +255,23 @@ for (const kind of testDatabaseKinds()) {
         return comments[0]?.id ?? 'no-comment-listed';
       };
       let counter = 0;
+      // Paper: a printed batch of A to key from, and open mismatches to resolve (each row's callers take fresh ones).
+      await setPaperDoubleEntry(db, organisationId, true);
+      const sheetBatch = await createPaperBatch(db, { organisationId, facilityId: A, surveyId: 'mini', surveyVersion: 1, language: 'en', count: 200, createdBy: 'setup' });
+      let sheetSerial = sheetBatch.firstSerial;
+      const mismatchesA = await openMismatches(db, organisationId, A, 12);
+      const mismatchesB = await openMismatches(db, organisationId, B, 12);
+      const next = (pool: string[]) => () => pool.shift() ?? 'pool-exhausted';
       x = {
         A, B, period, from: localDay(new Date(Date.now() - 30 * 86_400_000), 'Europe/Brussels'), to: today,
         deviceA: devices.A!, deviceB: devices.B!, commentA: await commentId(A), commentB: await commentId(B), spareAccount: spare.id,
         spokenA: spoken.A!, spokenB: spoken.B!, clipUrl, spokenResponse,
         unique: () => `${Date.now()}-${counter++}`,
+        sheetA: () => ({
+          entryId: makeUuidV7(), facilityId: A, surveyId: 'mini', surveyVersion: 1, language: 'en', serial: sheetSerial++, filledOn: PAPER_DAY,
+          answers: PAPER_ANSWERS, unreadable: [], keyedAt: new Date().toISOString(),
+        }),
+        mismatchA: next(mismatchesA), mismatchB: next(mismatchesB),
       };
       ourSecrets.push(A, B, 'Centre A', 'Centre B', 'Comment about centre', spare.id, devices.A!, devices.B!, spoken.A!, spoken.B!, spokenResponse);
     });

@@ -19,6 +19,7 @@ describe('built-in surveys on the server', () => {
       expect(current.map((s) => [s.id, s.version])).toEqual([
         ['centre-satisfaction', shipped('centre-satisfaction').version],
         ['children-satisfaction', shipped('children-satisfaction').version],
+        ['monitoring-visit', shipped('monitoring-visit').version],
         ['resident-satisfaction', shipped('resident-satisfaction').version],
       ]);
       // The server refuses a children's response given without a mediator by this flag.

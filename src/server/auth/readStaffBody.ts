@@ -22,7 +22,8 @@ export async function readStaffBody<S extends v.GenericSchema>(c: Context, schem
   return { ok: true, body: parsed.output };
 }
 
-function containsNul(value: unknown): boolean {
+/** Whether any text or key in a JSON value holds NUL (PostgreSQL text cannot store it). */
+export function containsNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (Array.isArray(value)) return value.some(containsNul);
   if (value && typeof value === 'object') return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || containsNul(inner));

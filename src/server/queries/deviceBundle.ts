@@ -8,11 +8,12 @@ import { currentMediaClips } from '../media/mediaClipRows.ts';
 import { facilityLanguages } from './audioSettings.ts';
 import { facilityPinVerifiers } from './tabletPins.ts';
 import type { MediaIndex } from '../../survey/mediaIndex.ts';
+import { isForInspectors } from '../../survey/schema.ts';
 
 /**
  * What a tablet needs to work offline: its facility, the current version of every survey
- * of its organisation, settings, staff PIN verifiers and the media index. The ETag lets
- * a tablet ask "anything new?" for the price of a 304.
+ * of its organisation that residents answer (never an inspectors' one), settings, staff PIN
+ * verifiers and the media index. The ETag lets a tablet ask "anything new?" for the price of a 304.
  */
 export async function deviceBundle(db: Kysely<Database>, device: DeviceEnrollment) {
   const facility = await db.selectFrom('facilities').innerJoin('organisations', 'organisations.id', 'facilities.organisation_id')
@@ -22,7 +23,7 @@ export async function deviceBundle(db: Kysely<Database>, device: DeviceEnrollmen
     enrollmentId: device.id,
     organisation: { id: facility.organisation_id, name: facility.organisation_name },
     facility: { id: facility.id, name: facility.name, timeZone: facility.time_zone },
-    surveys: await currentSurveyVersions(db, facility.organisation_id),
+    surveys: (await currentSurveyVersions(db, facility.organisation_id)).filter((survey) => !isForInspectors(survey)),
     /** Tablets seal every answer to this public key; only the server can open them. */
     sealing: await currentSealingKey(db, facility.organisation_id),
     /** languages: what the facility enables, so tablets cache audio for those only. */

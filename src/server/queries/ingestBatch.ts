@@ -10,11 +10,10 @@ import { checkResponseSignature } from '../responseSignature.ts';
 import { openSealedAnswers } from '../openSealedAnswers.ts';
 import { organisationPrivateKey } from './organisationKeys.ts';
 import { openMediatorNotes } from '../mediation/openMediatorNotes.ts';
-import { mergeRollupCells, rollupCellsFor, type RollupCell } from '../rollupCells.ts';
 import { countReportCells, reportQuarter, type ReportCellInput } from '../reports/reportCellsFor.ts';
-import { upsertReportCells } from '../reports/upsertReportCells.ts';
 import type { DeviceEnrollment } from './enrollments.ts';
 import { getSurveyVersion } from './surveyVersions.ts';
+import { storedContentHashes, writeResponses, type ResponseWrite } from './writeResponses.ts';
 
 /** Published versions are immutable: each is read and parsed once per database, not once per batch. */
 const surveyCaches = new WeakMap<Kysely<Database>, Map<string, Promise<SurveyDefinition | undefined>>>();
@@ -22,10 +21,7 @@ const surveyCaches = new WeakMap<Kysely<Database>, Map<string, Promise<SurveyDef
 /** A device clock further than this from the server's is implausible: kept, flagged, and reported at the received time. */
 export const CLOCK_TOLERANCE_MS = 10 * 60_000;
 
-type Accepted = {
-  row: Database['responses'];
-  cells: RollupCell[];
-  counted: ReportCellInput;
+type Accepted = ResponseWrite & {
   /** Who assisted (the opaque reference only; the staff id is found at write time). */
   staffRef: string | null;
   /** The mediator's note, opened: stored apart from the answers. */
@@ -184,6 +180,11 @@ export async function ingestBatch(
       quarantine(index, raw, reject(response.id, 'unknown_survey_version', `survey ${response.surveyId} version ${response.surveyVersion} does not exist`), enrollment.id);
       continue;
     }
+    // An inspectors' survey (the monitoring visit) is never in a bundle: a tablet sending one is hand-made.
+    if (survey.audience === 'inspectors') {
+      quarantine(index, raw, reject(response.id, 'inspectors_only', `survey ${response.surveyId} is for inspectors: it comes in on paper (docs/paper-api.md), never from a tablet`), enrollment.id);
+      continue;
+    }
     if (survey.requiresMediator && response.mode === 'self') {
       quarantine(index, raw, reject(response.id, 'mediator_required', `survey ${response.surveyId} is answered with a mediator only (mode assisted)`), enrollment.id);
       continue;
@@ -220,7 +221,6 @@ export async function ingestBatch(
       sealed_key: response.sealed ? JSON.stringify(response.sealed.key) : null,
     };
     const counted = { facilityId: row.facility_id, timeZone: enrollment.time_zone, reportedAt, status: row.status, mode: row.mode, language: row.language };
-    const cells = rollupCellsFor({ ...counted, surveyId: survey.id, surveyVersion: survey.version });
     const notes = notesText === null ? null : {
       // Opaque (128 random bits): staff see this, never the response id.
       id: randomBytes(16).toString('base64url'), response_id: row.id, organisation_id: row.organisation_id, facility_id: row.facility_id,
@@ -229,7 +229,7 @@ export async function ingestBatch(
     candidates.push({
       index,
       accepted: {
-        row, cells, counted: { ...counted, survey, source: row.source, answers, assistance: response.assistance ? (assistance as ReportCellInput['assistance']) : null },
+        row, counted: { ...counted, survey, source: row.source, answers, assistance: response.assistance ? (assistance as ReportCellInput['assistance']) : null },
         staffRef: staffRef ?? null, notes,
       },
     });
@@ -243,12 +243,7 @@ export async function ingestBatch(
   // one of them fail on the primary key: that batch gets a 5xx and the tablet resends
   // it, to be told "duplicate". Nothing is counted twice.
   await db.transaction().execute(async (tx) => {
-    const ids = [...new Set(candidates.map((c) => c.accepted.row.id))];
-    const known = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await tx.selectFrom('responses').select(['id', 'content_hash']).where('id', 'in', ids.slice(i, i + 500)).execute();
-      for (const row of rows) known.set(row.id, row.content_hash);
-    }
+    const known = await storedContentHashes(tx, candidates.map((c) => c.accepted.row.id));
     const fresh: Accepted[] = [];
     for (const { index, accepted } of candidates) {
       const existing = known.get(accepted.row.id);
@@ -262,21 +257,7 @@ export async function ingestBatch(
         quarantine(index, input.items[index], reject(accepted.row.id, 'conflicting_duplicate', 'a different response with this id was already received'), accepted.row.enrollment_id);
       }
     }
-    for (let i = 0; i < fresh.length; i += 200) {
-      await tx.insertInto('responses').values(fresh.slice(i, i + 200).map((a) => a.row)).execute();
-    }
-    const cells = mergeRollupCells(fresh.flatMap((a) => a.cells));
-    for (let i = 0; i < cells.length; i += 500) {
-      await tx.insertInto('rollup_counts')
-        .values(cells.slice(i, i + 500).map((c) => ({
-          survey_id: c.surveyId, survey_version: c.surveyVersion, facility_id: c.facilityId, period_day: c.periodDay,
-          question_id: c.questionId, answer_value: c.answerValue, count: c.count,
-        })))
-        .onConflict((oc) => oc.columns(['survey_id', 'survey_version', 'facility_id', 'period_day', 'question_id', 'answer_value'])
-          .doUpdateSet((eb) => ({ count: eb('rollup_counts.count', '+', eb.ref('excluded.count')) })))
-        .execute();
-    }
-    await upsertReportCells(tx, fresh.length === candidates.length ? reportCells : countReportCells(fresh.map((a) => a.counted)));
+    await writeResponses(tx, fresh, fresh.length === candidates.length ? reportCells : undefined);
     await writeAssistantsAndNotes(tx, input.device.organisation_id, fresh, receivedAt);
     for (let i = 0; i < quarantined.length; i += 200) await tx.insertInto('quarantine').values(quarantined.slice(i, i + 200)).execute();
     await tx.updateTable('enrollments').set({ last_seen_at: receivedAt }).where('id', '=', input.device.id).execute();

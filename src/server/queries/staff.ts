@@ -135,17 +135,23 @@ export async function organisationFacilityIds(db: Kysely<Database>, organisation
 export const DEFAULT_TARGET_PERCENT = 60;
 
 export async function readOrganisationSettings(db: Kysely<Database>, organisationId: string) {
-  const organisation = await db.selectFrom('organisations').select('min_cell_size').where('id', '=', organisationId).executeTakeFirstOrThrow();
+  const organisation = await db.selectFrom('organisations').select(['min_cell_size', 'paper_double_entry']).where('id', '=', organisationId).executeTakeFirstOrThrow();
   const targets = await db.selectFrom('indicator_targets').select(['survey_id', 'question_id', 'target_percent'])
     .where('organisation_id', '=', organisationId).orderBy('survey_id').orderBy('question_id').execute();
   return {
     minCellSize: Number(organisation.min_cell_size),
+    paperDoubleEntry: Number(organisation.paper_double_entry) === 1,
     targets: targets.map((t) => ({ surveyId: t.survey_id, questionId: t.question_id, percent: Number(t.target_percent) })),
   };
 }
 
 export async function setMinCellSize(db: Kysely<Database>, organisationId: string, minCellSize: number): Promise<void> {
   await db.updateTable('organisations').set({ min_cell_size: minCellSize }).where('id', '=', organisationId).execute();
+}
+
+/** Whether keyed paper sheets need a second, blind keying by someone else before they count (docs/paper-api.md). */
+export async function setPaperDoubleEntry(db: Kysely<Database>, organisationId: string, on: boolean): Promise<void> {
+  await db.updateTable('organisations').set({ paper_double_entry: on ? 1 : 0 }).where('id', '=', organisationId).execute();
 }
 
 export async function setIndicatorTarget(db: Kysely<Database>, input: { organisationId: string; surveyId: string; questionId: string; percent: number }): Promise<void> {

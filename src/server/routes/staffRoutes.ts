@@ -16,7 +16,7 @@ import { createEnrollmentCode, findEnrollment, listEnrollments, revokeEnrollment
 import { createFacility, isTimeZone } from '../queries/organisations.ts';
 import {
   createStaff, DEFAULT_TARGET_PERCENT, emailTaken, findStaffAccount, listResidentCounts, listStaffAccounts, organisationFacilityIds,
-  readOrganisationSettings, setIndicatorTarget, setMinCellSize, setResidentCount, STAFF_ROLES, updateStaffAccount,
+  readOrganisationSettings, setIndicatorTarget, setMinCellSize, setPaperDoubleEntry, setResidentCount, STAFF_ROLES, updateStaffAccount,
 } from '../queries/staff.ts';
 import { currentSurveyVersions } from '../queries/surveyVersions.ts';
 
@@ -46,8 +46,9 @@ const SettingsChange = v.pipe(
   v.strictObject({
     minCellSize: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(5, 'must be at least 5'), v.maxValue(100, 'must be at most 100'))),
     spokenRetentionDays: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(730, 'must be at most 730'))),
+    paperDoubleEntry: v.optional(v.boolean('must be true or false')),
   }),
-  v.check((change) => change.minCellSize !== undefined || change.spokenRetentionDays !== undefined, 'give minCellSize or spokenRetentionDays'),
+  v.check((change) => change.minCellSize !== undefined || change.spokenRetentionDays !== undefined || change.paperDoubleEntry !== undefined, 'give minCellSize, spokenRetentionDays or paperDoubleEntry'),
 );
 const TargetChange = v.strictObject({ percent: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(100, 'must be at most 100')) });
 const ResidentsChange = v.strictObject({ residents: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'), v.maxValue(100_000, 'must be at most 100000')) });
@@ -185,6 +186,7 @@ export function staffRoutes(options: StaffRouteOptions) {
     const organisationId = c.get('staff').organisationId;
     if (body.body.minCellSize !== undefined) await setMinCellSize(db, organisationId, body.body.minCellSize);
     if (body.body.spokenRetentionDays !== undefined) await setSpokenRetentionDays(db, organisationId, body.body.spokenRetentionDays);
+    if (body.body.paperDoubleEntry !== undefined) await setPaperDoubleEntry(db, organisationId, body.body.paperDoubleEntry);
     return c.json({
       ...(await readOrganisationSettings(db, organisationId)), spokenRetentionDays: await readSpokenRetentionDays(db, organisationId),
       defaultTargetPercent: DEFAULT_TARGET_PERCENT,

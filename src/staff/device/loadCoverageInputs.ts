@@ -12,7 +12,7 @@ import type { MediaIndex } from '../../survey/mediaIndex.ts';
 import { loadAudioIndexes } from '../../device/audioIndexes.ts';
 import { parseSurvey } from '../../survey/parseSurvey.ts';
 import { appPrompts, choicePromptKey, questionPromptKey, surveyPrompts, translateFromBundles, type Prompt } from '../../survey/prompts.ts';
-import type { Item, SurveyDefinition } from '../../survey/schema.ts';
+import { isForInspectors, type Item, type SurveyDefinition } from '../../survey/schema.ts';
 import { clipSlot } from '../../survey/mediaIndex.ts';
 
 export interface CoverageInputs {
@@ -34,8 +34,12 @@ async function fetchJson(url: string, fetcher: typeof fetch): Promise<unknown> {
   return response.json();
 }
 
-/** The device bundle's surveys, else the ones built into the app. */
+/** The device bundle's surveys, else the ones built into the app; never an inspectors' one (no tablet runs it). */
 async function loadSurveys(bundle: unknown, fetcher: typeof fetch): Promise<SurveyDefinition[]> {
+  return (await loadAllSurveys(bundle, fetcher)).filter((survey) => !isForInspectors(survey));
+}
+
+async function loadAllSurveys(bundle: unknown, fetcher: typeof fetch): Promise<SurveyDefinition[]> {
   const fromBundle = (bundle as { surveys?: unknown[] } | undefined)?.surveys;
   if (Array.isArray(fromBundle) && fromBundle.length > 0) {
     return fromBundle.flatMap((survey) => {

@@ -4,6 +4,8 @@ import { quarterOfDay } from '../../../src/survey/periods.ts';
 import { call } from '../auth/staffClient.ts';
 import { assistance, mediationWorld, plainResponse, sealedResponse, sync, type MediationWorld, type Member } from '../mediation/support/mediationWorld.ts';
 import { testDatabaseKinds } from '../support/testDatabases.ts';
+import { publishSurveyVersion } from '../../../src/server/queries/surveyVersions.ts';
+import { CHILDREN } from '../mediation/support/mediationWorld.ts';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
@@ -46,6 +48,13 @@ for (const kind of testDatabaseKinds()) {
       const results = await sync(world.app, world.deviceA, [alone, helped]);
       expect(results.map((r) => r.error?.code ?? r.status)).toEqual(['mediator_required', 'accepted']);
       expect((await quarantined(alone.id))?.reason).toMatch(/^mediator_required: /);
+    });
+
+    it('refuses an inspectors\' survey from a tablet (inspectors_only): it comes in on paper only', async () => {
+      await publishSurveyVersion(database.db, { organisationId: world.organisationId, definition: { ...CHILDREN, id: 'mini-visit', requiresMediator: undefined, audience: 'inspectors' } });
+      const fromTablet = await plainResponse(world.deviceA, { surveyId: 'mini-visit' });
+      expect((await sync(world.app, world.deviceA, [fromTablet])).map((r) => r.error?.code ?? r.status)).toEqual(['inspectors_only']);
+      expect(await stored(fromTablet.id)).toBeUndefined();
     });
 
     it('keeps the staff reference out of the response: who assisted is written apart, mapped to the account', async () => {

@@ -82,6 +82,8 @@ export const SettingsSchema = v.object({
   /** Days the sound of a spoken comment is kept (1 to 730); transcripts stay. */
   spokenRetentionDays: Count,
   targets: v.array(v.object({ surveyId: v.string(), questionId: v.string(), percent: v.number() })),
+  /** Keyed paper sheets wait for a second, blind keying (API8); optional so an older server's answer still parses. */
+  paperDoubleEntry: v.optional(v.boolean(), false),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
