@@ -16,6 +16,7 @@ import { staffRoutes } from './routes/staffRoutes.ts';
 import { tabletPinRoutes } from './routes/tabletPinRoutes.ts';
 import { mediationReportRoutes } from './routes/mediationReportRoutes.ts';
 import { paperRoutes } from './paper/paperRoutes.ts';
+import { paperImportRoutes } from './paper/import/paperImportRoutes.ts';
 import { visitReportRoutes } from './reports/visits/visitReportRoutes.ts';
 
 export interface AppOptions {
@@ -50,6 +51,7 @@ export function createApp(options: AppOptions): Hono {
     app.route('/api/v1', mediationReportRoutes(staff));
     app.route('/api/v1', exportRoutes(staff));
     app.route('/api/v1', paperRoutes(staff));
+    app.route('/api/v1', paperImportRoutes(staff));
     app.route('/api/v1', visitReportRoutes(staff));
     // Audio (docs/media-api.md): a device token or a staff session, each route says which.
     const audio = { db, now: options.staff?.now, deviceNow: options.device?.now, device: options.device };

@@ -135,6 +135,12 @@ const MATRIX: Row[] = [
   { name: 'POST /paper/mismatches/(A)/resolve', method: 'POST', path: (x) => `/paper/mismatches/${x.mismatchA()}/resolve`, body: () => PAPER_RESOLUTION, expect: r('200', F, F, '200', '200', F, '404 unknown_mismatch') },
   { name: 'POST /paper/mismatches/(B)/resolve', method: 'POST', path: (x) => `/paper/mismatches/${x.mismatchB()}/resolve`, body: () => PAPER_RESOLUTION, expect: r('200', F, F, '404 unknown_mismatch', '404 unknown_mismatch', F, '404 unknown_mismatch') },
   { name: 'PATCH /staff/settings (paperDoubleEntry)', method: 'PATCH', path: () => '/staff/settings', body: () => ({ paperDoubleEntry: true }), expect: r('200', F, F, F, F, F, '200') },
+  { name: 'POST /paper/imports (A, dry run)', method: 'POST', path: (x) => `/paper/imports?facility=${x.A}&dryRun=1`, body: () => new TextEncoder().encode('serial,room.satisfied\n'), headers: { 'content-type': 'text/csv', 'x-file-name': 'sheets.csv' }, expect: r('200', F, F, '200', '200', F, NF) },
+  { name: 'POST /paper/imports (B, dry run)', method: 'POST', path: (x) => `/paper/imports?facility=${x.B}&dryRun=1`, body: () => new TextEncoder().encode('serial,room.satisfied\n'), headers: { 'content-type': 'text/csv', 'x-file-name': 'sheets.csv' }, expect: r('200', F, F, NF, NF, F, NF) },
+  { name: 'GET /paper/imports/template.csv', method: 'GET', path: () => '/paper/imports/template.csv?survey=mini&version=1', expect: r('200', F, F, '200', '200', F, '200') },
+  // The visit report reads inspectors' surveys only: asked for the residents' mini survey, those who may ask are told so.
+  { name: 'GET /reports/visits (A)', method: 'GET', path: (x) => `/reports/visits?facility=${x.A}&survey=mini`, expect: r('400 not_a_visit_survey', '400 not_a_visit_survey', F, '400 not_a_visit_survey', '400 not_a_visit_survey', F, NF) },
+  { name: 'GET /reports/visits (B)', method: 'GET', path: (x) => `/reports/visits?facility=${x.B}&survey=mini`, expect: r('400 not_a_visit_survey', '400 not_a_visit_survey', F, NF, NF, F, NF) },
   { name: 'POST /auth/logout', method: 'POST', path: () => '/auth/logout', expect: r('204', '204', '204', '204', '204', '204', '204') },
 ];
 

@@ -14,6 +14,7 @@ import { publishSurveyVersion } from '../queries/surveyVersions.ts';
 import { rebuildReportCells } from '../reports/rebuildReportCells.ts';
 import { whoAssisted } from '../queries/whoAssisted.ts';
 import { makeSecret } from '../../survey/responseMac.ts';
+import { importPaperFile } from '../paper/import/importPaperFile.ts';
 
 export const ADMIN_HELP = `Sayso administration: npm run admin -- <command> [options]
 
@@ -34,6 +35,7 @@ Commands:
   purge-expired                                                       (deletes data past each organisation's retention)
   purge-spoken                                                        (deletes the sound of spoken comments past each organisation's spoken retention, keeps transcripts; the server also does it hourly)
   import-rescue FILE                                                  (a tablet's rescue file; counts each response once, like a sync)
+  import-paper FILE --facility ID [--dry-run] [--only-clean]          (CSV or XLSX of paper answers, docs/paper-import.md; prints every problem by row and column; --only-clean imports the clean rows despite others' problems)
   rotate-key --organisation ID                                        (tablets seal to the new key from their next bundle; old keys still open older responses)
   rebuild-report-cells [--force]                                      (counts stored responses into empty report cells; --force recounts all, losing purged ones)
   who-assisted RESPONSE_ID                                            (the account whose tablet PIN opened mediator mode for an assisted response: email and role)
@@ -50,7 +52,7 @@ const OPTIONS = {
   name: { type: 'string' }, 'retention-days': { type: 'string' }, organisation: { type: 'string' }, 'time-zone': { type: 'string' },
   email: { type: 'string' }, role: { type: 'string' }, facility: { type: 'string', multiple: true }, 'password-stdin': { type: 'boolean' },
   'valid-minutes': { type: 'string' }, device: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-  force: { type: 'boolean' },
+  force: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'only-clean': { type: 'boolean' },
 } as const;
 
 function required(values: Record<string, unknown>, name: string): string {
@@ -201,6 +203,14 @@ export async function runAdmin(argv: string[], database: DatabaseHandle, out: Ou
         for (const result of await ingestBatch(db, { device, items: parsed.file.responses.slice(i, i + 200) })) counts[result.status] += 1;
       }
       out.log(`Imported ${file}: ${counts.accepted} new, ${counts.duplicate} already received, ${counts.rejected} refused (see the quarantine)`);
+      return;
+    }
+    case 'import-paper': {
+      const file = rest[0];
+      if (!file) throw new AdminUsageError('import-paper needs a FILE (CSV or XLSX)');
+      const facilities = values.facility ?? [];
+      if (facilities.length !== 1) throw new AdminUsageError('--facility is required, once');
+      await importPaperFile(db, { file, facilityId: facilities[0]!, dryRun: values['dry-run'] === true, onlyClean: values['only-clean'] === true }, out);
       return;
     }
     case 'rotate-key': {

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { PaperEntriesRequest, PaperEntry, type PaperEntryResult } from '../../survey/paper/paperEntry.ts';
-import { readStaffBody } from '../auth/readStaffBody.ts';
+import { containsNul, readStaffBody } from '../auth/readStaffBody.ts';
 import { requireRole, requireStaff, seesWholeOrganisation, visibleFacility, visibleFacilityIds, type StaffEnv } from '../auth/staffAuth.ts';
 import type { Database } from '../db/schema.ts';
 import { apiError } from '../http/apiError.ts';
