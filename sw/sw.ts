@@ -7,6 +7,7 @@ import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { RangeRequestsPlugin } from 'workbox-range-requests';
+import { getOrCreateDefaultRouter } from 'workbox-routing/utils/getOrCreateDefaultRouter.js';
 import { CacheFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { CACHE_FILL_HEADER } from '../src/survey/audioCacheFill.ts';
 
@@ -17,6 +18,28 @@ cleanupOutdatedCaches();
 
 // Any in-app URL (a preview link, a reload on a deep link) opens the cached shell.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+
+// The staff web (not precached: tablets do not download it, vite.config.ts globIgnores) stays
+// available once loaded, so an inspector's laptop opens paper entry offline after one online
+// visit. Hashed file names never change content: cache-first is safe, and a new build's
+// files are new names. Files the page loaded before this worker controlled it arrive as a
+// CACHE_URLS message (src/inspector/entry/keepPaperOffline.ts), routed through this same handler.
+const STAFF_ASSETS_KEPT = 300;
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/assets/'),
+  new CacheFirst({
+    cacheName: 'sayso-staff-assets',
+    // Old builds' files would pile up: keep the newest ones (keys() lists in insertion order).
+    plugins: [{
+      cacheDidUpdate: async ({ cacheName }) => {
+        const cache = await caches.open(cacheName);
+        const keys = await cache.keys();
+        await Promise.all(keys.slice(0, Math.max(0, keys.length - STAFF_ASSETS_KEPT)).map((key) => cache.delete(key)));
+      },
+    }],
+  }),
+);
+getOrCreateDefaultRouter().addCacheListener();
 
 // Surveys published after this build (not precached) stay available offline once seen.
 registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/surveys/'), new StaleWhileRevalidate({ cacheName: 'sayso-surveys' }));

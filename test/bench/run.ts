@@ -20,6 +20,7 @@ import type { PlacedQuestion } from '../../src/survey/walkItems.ts';
 import { launchChromium } from '../e2e/support/launchChromium.ts';
 import { convertReception50, RECEPTION_50_ID, type Reception50Source } from './convertReception50.ts';
 import { measurePromptStart, printAudioBytes } from './audio/measureAudio.ts';
+import { measureScreenKeying, printKeystrokes } from './paper/measurePaperKeying.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // SAYSO_DIST builds and measures elsewhere (parallel work), as vite.config.ts does.
@@ -492,6 +493,9 @@ async function main(): Promise<void> {
       await measureFirstScreenSize(browser, listening.origin);
       await measureTimeToFirstAnswerControl(browser, listening.origin, options.runs);
       await measureAnsweringAll(browser, listening.origin, parsed.survey, source);
+      heading('d. Paper forms: keystrokes per 50-item form, and the time to key one (issue 8)');
+      printKeystrokes(parsed.survey, source.scriptedAnswers);
+      await measureScreenKeying(browser, DIST, parsed.survey);
     }
     printAudioBytes(ROOT);
     await measurePromptStart(browser, DIST, parsed.survey, ROOT, CPU_THROTTLE);

@@ -32,6 +32,8 @@ const VisitsScreen = lazy(() => import('../../inspector/visits/VisitsScreen.tsx'
 
 const NAV_ORDER: StaffRoute[] = ['dashboard', 'comparison', 'breakdown', 'assistance', 'comments', 'exports', 'paper', 'paperPrint', 'paperImport', 'paperMismatches', 'visits', 'admin', 'facilities', 'tabletPin'];
 const SURVEY_ROLES = ['admin', 'analyst', 'designer', 'manager'];
+/** What works with no network (the laptop started offline): keying paper sheets into their outbox. */
+const OFFLINE_ROUTES: StaffRoute[] = ['paper'];
 
 /** Same-origin links to /staff/... move inside the app; others (exports, new tabs) behave as links do. */
 function followInAppLinks(router: StaffRouter) {
@@ -49,9 +51,10 @@ function followInAppLinks(router: StaffRouter) {
 
 function SignedIn(props: { user: StaffUser; router: StaffRouter; session: StaffSession; language: () => string }) {
   const { router, session } = props;
-  const facilities = createApiData(() => ({ staff: props.user.id }), () => session.api.facilities());
+  // Started with no network: nothing to fetch; the paper screens work from their own store.
+  const facilities = createApiData(() => (session.offline() ? undefined : { staff: props.user.id }), () => session.api.facilities());
   const surveys = createApiData(
-    () => (SURVEY_ROLES.includes(props.user.role) ? { staff: props.user.id } : undefined),
+    () => (SURVEY_ROLES.includes(props.user.role) && !session.offline() ? { staff: props.user.id } : undefined),
     () => session.api.surveys(),
   );
   const selection = createReportSelection(router, {
@@ -69,7 +72,8 @@ function SignedIn(props: { user: StaffUser; router: StaffRouter; session: StaffS
     surveyText: (text, survey) => localize(text, props.language(), survey?.defaultLanguage ?? 'en'),
     refetchFacilities: () => facilities.refetch(),
   };
-  const route = () => router.route() ?? homeRoute(props.user.role);
+  const route = () => router.route() ?? (session.offline() && routeAllowed('paper', props.user.role) ? 'paper' : homeRoute(props.user.role));
+  const worksOffline = () => OFFLINE_ROUTES.includes(route());
   const allowed = () => routeAllowed(route(), props.user.role);
   let main: HTMLElement | undefined;
 
@@ -88,7 +92,7 @@ function SignedIn(props: { user: StaffUser; router: StaffRouter; session: StaffS
       <Show when={route() !== 'print'}>
         <nav class="sw-nav" aria-label={t('results:nav.label')}>
           <ul>
-            <For each={NAV_ORDER.filter((r) => routeAllowed(r, props.user.role))}>
+            <For each={NAV_ORDER.filter((r) => routeAllowed(r, props.user.role) && (!session.offline() || OFFLINE_ROUTES.includes(r)))}>
               {(item) => (
                 <li>
                   <a href={router.href(item)} aria-current={route() === item ? 'page' : undefined}>
@@ -101,6 +105,11 @@ function SignedIn(props: { user: StaffUser; router: StaffRouter; session: StaffS
         </nav>
       </Show>
       <main class="sw-main" id="sw-main" tabIndex={-1} ref={(el) => (main = el)}>
+        <Show when={session.offline()}>
+          <p class="sw-notice" role="status">
+            {t('results:paperEntry.offline.banner')}
+          </p>
+        </Show>
         <ErrorNotice error={facilities.error()} />
         <ErrorNotice error={surveys.error()} />
         <Show
@@ -113,7 +122,9 @@ function SignedIn(props: { user: StaffUser; router: StaffRouter; session: StaffS
             </>
           }
         >
-          <Show when={facilities.data() && (surveys.data() || !SURVEY_ROLES.includes(props.user.role))} fallback={<p role="status">{t('results:loading')}</p>}>
+          <Show when={!session.offline() || worksOffline()} fallback={<p>{t('results:paperEntry.offline.otherScreens')}</p>}>
+          {/* Paper entry keeps its own workspace: never taken down while these lists (re)load, say when the network returns mid-sheet. */}
+          <Show when={worksOffline() || (facilities.data() && (surveys.data() || !SURVEY_ROLES.includes(props.user.role)))} fallback={<p role="status">{t('results:loading')}</p>}>
             <Switch>
               <Match when={route() === 'dashboard'}>
                 <DashboardScreen />
@@ -161,6 +172,7 @@ function SignedIn(props: { user: StaffUser; router: StaffRouter; session: StaffS
                 <VisitsScreen />
               </Match>
             </Switch>
+          </Show>
           </Show>
         </Show>
       </main>

@@ -1,6 +1,8 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { t } from '../../../i18n/i18n.ts';
+import { makePaperApi } from '../api/paperApi.ts';
 import { createApiData } from '../createApiData.ts';
+import { reportSessionEnded } from '../createStaffSession.ts';
 import { useStaff } from '../StaffContext.ts';
 import { isIndicatorKind, surveyQuestions, type SurveyQuestionInfo } from '../surveyQuestions.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
@@ -118,6 +120,41 @@ function WholeNumberSetting(props: {
   );
 }
 
+/** Double entry of paper sheets (API8.md): each sheet keyed by two people, blind, before it counts. */
+function PaperDoubleEntrySetting() {
+  const paper = makePaperApi({ onSessionEnded: reportSessionEnded });
+  const current = createApiData(() => ({}), () => paper.doubleEntry());
+  const [error, setError] = createSignal<unknown>();
+  const [saved, setSaved] = createSignal(false);
+  const change = async (on: boolean) => {
+    setSaved(false);
+    setError(undefined);
+    try {
+      await paper.setDoubleEntry(on);
+      current.mutate(() => on);
+      setSaved(true);
+    } catch (caught) {
+      setError(caught);
+      current.refetch();
+    }
+  };
+  return (
+    <section class="sw-section" aria-labelledby="sw-paper-double-title">
+      <h2 id="sw-paper-double-title">{t('results:paperEntry.setting.title')}</h2>
+      <p>{t('results:paperEntry.setting.intro')}</p>
+      <ErrorNotice error={current.error()} />
+      <Show when={current.data() !== undefined}>
+        <label class="sw-choice">
+          <input type="checkbox" checked={current.data()} onInput={(e) => void change(e.currentTarget.checked)} />
+          {t('results:paperEntry.setting.label')}
+        </label>
+      </Show>
+      <SavedNote shown={saved()} />
+      <ErrorNotice error={error()} />
+    </section>
+  );
+}
+
 /** The small-cell threshold, the spoken-comment retention and the indicator targets of the organisation (admin). */
 export function SettingsAdmin() {
   const staff = useStaff();
@@ -148,6 +185,9 @@ export function SettingsAdmin() {
         save={(days) => staff.api.updateSpokenRetentionDays(days)}
         onSaved={() => settings.refetch()}
       />
+      <Show when={staff.user().role === 'admin'}>
+        <PaperDoubleEntrySetting />
+      </Show>
 
       <section class="sw-section" aria-labelledby="sw-admin-targets">
         <h2 id="sw-admin-targets">{t('results:admin.targets.title')}</h2>
