@@ -19,8 +19,11 @@ export default defineConfig({
         rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,woff2}'],
         // Staff's web screens need the server anyway: tablets do not download them.
-        // Inspectors' surveys (the monitoring visit) are never answered on a tablet.
-        globIgnores: ['**/startStaffWeb-*', '**/chartRuntime-*', '**/surveys/monitoring-visit.json'],
+        // Nor paper work (an inspector's laptop caches it at runtime, sw/sw.ts), nor inspectors' surveys (the monitoring visit).
+        globIgnores: [
+          '**/startStaffWeb-*', '**/chartRuntime-*', '**/surveys/monitoring-visit.json',
+          '**/Paper*Screen-*', '**/MismatchesScreen-*', '**/VisitsScreen-*', '**/paperEntry-*', '**/paperStore-*', '**/paperQr-*', '**/paperAnswers-*',
+        ],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },
     }),

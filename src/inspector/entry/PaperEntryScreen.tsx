@@ -50,16 +50,40 @@ export default function PaperEntryScreen() {
     entry.setFilledOn(value);
   };
 
+  // A fast keyer (or a scanner's Enter) types the first codes while the sheet is still opening:
+  // they are held here and keyed into the sheet once it is open, never lost in the serial field.
+  let opening = false;
+  const heldKeys: string[] = [];
+  const holdKeyWhileOpening = (event: KeyboardEvent) => {
+    if (!opening || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key.length > 1 && !['Enter', 'Backspace', 'ArrowUp', 'Escape'].includes(event.key)) return;
+    event.preventDefault();
+    heldKeys.push(event.key);
+  };
+
   const open = async (text: string) => {
+    if (opening) return;
     setSaved(null);
-    const found = await entry.open(text, facility()?.id ?? '', filledOn());
+    opening = true;
+    heldKeys.length = 0;
+    let found: OpenProblem | null;
+    try {
+      found = await entry.open(text, facility()?.id ?? '', filledOn());
+    } finally {
+      opening = false;
+    }
     if (found) {
+      heldKeys.length = 0;
       setProblem({ kind: found, text: text.trim() });
       serialInput?.select();
       return;
     }
     setProblem(null);
     setTyped('');
+    const serialText = formatSerial(entry.draft()!.head.serial);
+    for (const key of heldKeys.splice(0)) {
+      if (await entry.key({ key })) return finished(serialText);
+    }
   };
 
   const finished = (serialText: string) => {
@@ -147,6 +171,7 @@ export default function PaperEntryScreen() {
             value={typed()}
             disabled={Boolean(entry.draft())}
             onInput={(e) => setTyped(e.currentTarget.value)}
+            onKeyDown={holdKeyWhileOpening}
           />
           <p id="sw-paper-serial-hint" class="sw-note">
             {t('results:paperEntry.serialHint')}
