@@ -22,7 +22,7 @@ export default defineConfig({
         // Nor paper work (an inspector's laptop caches it at runtime, sw/sw.ts), nor inspectors' surveys (the monitoring visit).
         globIgnores: [
           '**/startStaffWeb-*', '**/chartRuntime-*', '**/surveys/monitoring-visit.json',
-          '**/Paper*Screen-*', '**/MismatchesScreen-*', '**/VisitsScreen-*', '**/paperEntry-*', '**/paperStore-*', '**/paperQr-*', '**/paperAnswers-*',
+          '**/locales/*/paper.json', '**/Paper*Screen-*', '**/MismatchesScreen-*', '**/VisitsScreen-*', '**/paperEntry-*', '**/paperStore-*', '**/paperQr-*', '**/paperAnswers-*',
         ],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },

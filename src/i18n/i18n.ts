@@ -2,8 +2,11 @@ import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { createSignal } from 'solid-js';
 import { expectedKeys } from './expectedKeys.ts';
 
-/** Every namespace of the app's words; the kiosk loads only its own, staff screens add theirs when opened. */
-export const NAMESPACES = ['kiosk', 'staff', 'results'] as const;
+/**
+ * Every namespace of the app's words; the kiosk loads only its own, staff screens add theirs
+ * when opened, and `paper` (a printed sheet's own words) loads only when a sheet is printed.
+ */
+export const NAMESPACES = ['kiosk', 'staff', 'results', 'paper'] as const;
 const KIOSK_NAMESPACES = ['kiosk'];
 export const FALLBACK_LANGUAGE = 'en';
 

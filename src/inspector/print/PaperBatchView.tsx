@@ -5,9 +5,10 @@ import { formatSerial } from '../../survey/paper/paperSerial.ts';
 import { encodeSheetCode } from '../../survey/paper/paperQr.ts';
 import type { Question, SurveyDefinition } from '../../survey/schema.ts';
 import { listQuestions } from '../../survey/walkItems.ts';
-import { keepsWithNext, makePaperBlocks, paperQuestionNumbers } from './makePaperBlocks.ts';
+import { inTable, keepsWithNext, makePaperBlocks, paperQuestionNumbers } from './makePaperBlocks.ts';
 import { paginateBlocks, type Pagination } from './paginateBlocks.ts';
 import { PaperBlockView, type SheetContext } from './PaperBlockView.tsx';
+import { ItemTableHead } from './PaperItemRow.tsx';
 import { sheetRelevanceContext, sheetTranslate } from './sheetWords.ts';
 import './paperForm.css';
 
@@ -81,6 +82,8 @@ export function PaperBatchView(props: { job: PaperJob; onReady?: (layout: BatchL
   const shownSerials = createMemo(() => serials.slice(0, built()));
   let measure!: HTMLDivElement;
   let measureBody!: HTMLDivElement;
+  let measureHead: HTMLDivElement | undefined;
+  const hasTable = blocks.some(inTable);
   let root!: HTMLDivElement;
 
   // Another choice may replace this batch while it is still being laid out: then it reports nothing.
@@ -92,8 +95,9 @@ export function PaperBatchView(props: { job: PaperJob; onReady?: (layout: BatchL
     // The probe page's body is the room one page has; each block is measured in the same width.
     const room = measureBody.clientHeight;
     const heights = [...measureBody.querySelector('.pp-measure__flow')!.children].map((el) => el.getBoundingClientRect().height);
+    const tableHead = measureHead?.getBoundingClientRect().height ?? 0;
     const pagination = paginateBlocks(
-      blocks.map((block, i) => ({ height: heights[i] ?? 0, keepWithNext: keepsWithNext(block) })),
+      blocks.map((block, i) => ({ height: heights[i] ?? 0, keepWithNext: keepsWithNext(block), tableHead: inTable(block) ? tableHead : undefined })),
       room - 1,
     );
     setLayout(pagination);
@@ -110,6 +114,7 @@ export function PaperBatchView(props: { job: PaperJob; onReady?: (layout: BatchL
       pagesPerSheet: pagination.pages.length,
       oversized: pagination.oversized.flatMap((i) => {
         const block = blocks[i]!;
+        if (block.kind === 'item') return [block.row.group.id];
         return block.kind === 'question' || block.kind === 'info' ? [block.question.id] : [];
       }),
     });
@@ -143,6 +148,11 @@ export function PaperBatchView(props: { job: PaperJob; onReady?: (layout: BatchL
                 <div class="pp-measure__flow">
                   <For each={blocks}>{(block) => <PaperBlockView block={block} sheet={sheetOf(job.serials?.[0] ?? null)} />}</For>
                 </div>
+                <Show when={hasTable}>
+                  <div class="pp-measure__head" ref={measureHead}>
+                    <ItemTableHead sheet={sheetOf(null)} />
+                  </div>
+                </Show>
               </div>
             </div>
           </div>
@@ -155,13 +165,23 @@ export function PaperBatchView(props: { job: PaperJob; onReady?: (layout: BatchL
               const sheet = sheetOf(serial);
               const pages = pagination().pages;
               return (
-                <article class="pp-sheet" dir={dir} lang={job.language} data-serial={sheet.serialText} data-pages={pages.length}>
+                <article class="pp-sheet" dir={dir} lang={job.language} data-survey={job.survey.id} data-serial={sheet.serialText} data-pages={pages.length}>
                   <For each={pages}>
                     {(indexes, page) => (
                       <section class="pp-page" aria-label={word('paperForm.pageOf', { page: page() + 1, pages: pages.length })}>
                         {runningHead(sheet, page() + 1, pages.length)}
                         <div class="pp-page__body">
-                          <For each={indexes}>{(i) => <PaperBlockView block={blocks[i]!} sheet={sheet} />}</For>
+                          <For each={indexes}>
+                            {(i, at) => (
+                              <>
+                                {/* The monitoring table's column header above its first row on each page. */}
+                                <Show when={inTable(blocks[i]!) && indexes.findIndex((j) => inTable(blocks[j]!)) === at()}>
+                                  <ItemTableHead sheet={sheet} />
+                                </Show>
+                                <PaperBlockView block={blocks[i]!} sheet={sheet} />
+                              </>
+                            )}
+                          </For>
                         </div>
                       </section>
                     )}

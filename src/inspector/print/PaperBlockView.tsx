@@ -1,10 +1,11 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import { localize } from '../../survey/localize.ts';
-import type { SurveyDefinition } from '../../survey/schema.ts';
+import { isForInspectors, type SurveyDefinition } from '../../survey/schema.ts';
 import { Pictogram } from '../../ui/Pictogram.tsx';
 import { describeRelevance, type RelevanceContext } from './describeRelevance.ts';
 import type { PaperBlock } from './makePaperBlocks.ts';
-import { answerInstruction, PaperAnswerArea } from './PaperAnswerArea.tsx';
+import { answerInstruction, answersBeside, PaperAnswerArea, PreferNot, preferNotBeside } from './PaperAnswerArea.tsx';
+import { ItemRowView } from './PaperItemRow.tsx';
 import { SheetQr } from './SheetQr.tsx';
 import type { SheetTranslate } from './sheetWords.ts';
 
@@ -45,14 +46,37 @@ function DateBox(props: { word: SheetTranslate }) {
   );
 }
 
+/** Page 1's top: title, facility and date beside the sheet number and QR code, the consent in one paragraph under them. */
 function SheetHeader(props: { sheet: SheetContext }) {
   const s = props.sheet;
+  const text = (value: Parameters<typeof localize>[0]) => localize(value, s.language, s.survey.defaultLanguage);
+  // An inspector fills in a monitoring visit: the residents' consent words do not apply to it.
+  const consent = () =>
+    isForInspectors(s.survey)
+      ? []
+      : [
+          s.word('consent.anonymous'),
+          s.word('consent.voluntary'),
+          s.word('consent.procedure'),
+          ...(s.survey.estimatedMinutes ? [s.word('consent.duration', { minutes: s.survey.estimatedMinutes })] : []),
+          s.word('paperForm.noName'),
+        ];
+  const intro = () => [text(s.survey.description), ...consent()].filter(Boolean).join(' ');
   return (
     <div class="pp-header">
       <div class="pp-header__main">
-        <p class="pp-title">{localize(s.survey.title, s.language, s.survey.defaultLanguage)}</p>
-        <p class="pp-facility">{s.facilityName}</p>
-        <DateBox word={s.word} />
+        <p class="pp-title">{text(s.survey.title)}</p>
+        <div class="pp-header__where">
+          <p class="pp-facility">{s.facilityName}</p>
+          <DateBox word={s.word} />
+        </div>
+        <Show when={intro()}>
+          <p class="pp-intro">{intro()}</p>
+        </Show>
+        <p class="pp-howto">
+          <span class="pp-box pp-box--crossed" aria-hidden="true" />
+          <span>{s.word('paperForm.howTo')}</span>
+        </p>
       </div>
       <div class="pp-header__id">
         <span class="pp-serial__label">{s.word('paperForm.sheetNumber')}</span>
@@ -63,28 +87,6 @@ function SheetHeader(props: { sheet: SheetContext }) {
           {(text) => <SheetQr text={text()} label={s.word('paperForm.qrLabel', { serial: s.serialText })} />}
         </Show>
       </div>
-    </div>
-  );
-}
-
-function Intro(props: { sheet: SheetContext }) {
-  const s = props.sheet;
-  const description = () => localize(s.survey.description, s.language, s.survey.defaultLanguage);
-  return (
-    <div class="pp-intro">
-      <Show when={description()}>
-        <p>{description()}</p>
-      </Show>
-      <ul class="pp-consent">
-        <li>{s.word('consent.anonymous')}</li>
-        <li>{s.word('consent.voluntary')}</li>
-        <li>{s.word('consent.procedure')}</li>
-        <Show when={s.survey.estimatedMinutes}>{(minutes) => <li>{s.word('consent.duration', { minutes: minutes() })}</li>}</Show>
-      </ul>
-      <p class="pp-howto">
-        <span class="pp-box pp-box--crossed" aria-hidden="true" /> {s.word('paperForm.howTo')}
-      </p>
-      <p class="pp-howto">{s.word('paperForm.noName')}</p>
     </div>
   );
 }
@@ -103,12 +105,9 @@ export function PaperBlockView(props: { block: PaperBlock; sheet: SheetContext }
         <Match when={props.block.kind === 'header'}>
           <SheetHeader sheet={s} />
         </Match>
-        <Match when={props.block.kind === 'intro'}>
-          <Intro sheet={s} />
-        </Match>
         <Match when={props.block.kind === 'section' && props.block}>
           {(block) => (
-            <div class={`pp-section${block().depth > 0 ? ' pp-section--sub' : ''}`}>
+            <div class={`pp-section${block().depth > 0 ? ' pp-section--sub' : ''}${block().table ? ' pp-section--table' : ''}`}>
               <Show when={block().depth === 0} fallback={<h4 class="pp-section__title pp-section__title--sub">{text(block().group.title)}</h4>}>
                 <h3 class="pp-section__title">
                   <Pictogram name={block().group.pictogram} class="pp-section__pictogram" />
@@ -119,33 +118,48 @@ export function PaperBlockView(props: { block: PaperBlock; sheet: SheetContext }
             </div>
           )}
         </Match>
+        <Match when={props.block.kind === 'item' && props.block}>
+          {(block) => <ItemRowView row={block().row} only={only('section')} sheet={s} />}
+        </Match>
         <Match when={props.block.kind === 'question' && props.block}>
           {(block) => (
             <div class="pp-question">
-              <Show when={only('question')}>{(line) => <p class="pp-only">{line()}</p>}</Show>
-              <div class="pp-question__head">
+              <div class="pp-question__mark">
                 <span class="pp-number">{block().number}</span>
                 <Pictogram name={block().question.pictogram} class="pp-question__pictogram" />
-                <div class="pp-question__words">
-                  <p class="pp-question__text">{text(block().question.text)}</p>
-                  <Show when={block().question.hint}>{(hint) => <p class="pp-question__hint">{text(hint())}</p>}</Show>
-                  <p class="pp-instruction">{answerInstruction(block().question, s.word)}</p>
+              </div>
+              <div class="pp-question__body">
+                <div class={`pp-question__row pp-question__row--${answersBeside(block().question) ? 'beside' : block().question.kind === 'text' ? 'lines' : 'under'}`}>
+                  <p class="pp-question__words">
+                    {/* The condition leads the question's own paragraph: one line less than a line of its own. */}
+                    <Show when={only('question')}>{(line) => <span class="pp-only">{line()} </span>}</Show>
+                    <span class="pp-question__text">{text(block().question.text)}</span>
+                    <Show when={block().question.hint}>{(hint) => <span class="pp-question__hint"> {text(hint())}</span>}</Show>
+                    <Show when={answerInstruction(block().question, s.word)}>{(line) => <span class="pp-instruction"> {line()}</span>}</Show>
+                  </p>
+                  <Show when={preferNotBeside(block().question)}>
+                    <span class="pp-question__aside">
+                      <PreferNot word={s.word} />
+                    </span>
+                  </Show>
+                  <PaperAnswerArea question={block().question} survey={s.survey} language={s.language} word={s.word} />
                 </div>
               </div>
-              <PaperAnswerArea question={block().question} survey={s.survey} language={s.language} word={s.word} />
             </div>
           )}
         </Match>
         <Match when={props.block.kind === 'info' && props.block}>
           {(block) => (
             <div class="pp-info">
-              <Show when={only('question')}>{(line) => <p class="pp-only">{line()}</p>}</Show>
-              <div class="pp-question__head">
+              <div class="pp-question__mark">
                 <Pictogram name={block().question.pictogram} class="pp-question__pictogram" />
-                <div class="pp-question__words">
-                  <p class="pp-question__text">{text(block().question.text)}</p>
-                  <Show when={block().question.hint}>{(hint) => <p class="pp-question__hint">{text(hint())}</p>}</Show>
-                </div>
+              </div>
+              <div class="pp-question__body">
+                <Show when={only('question')}>{(line) => <p class="pp-only">{line()}</p>}</Show>
+                <p class="pp-question__words">
+                  <span class="pp-question__text">{text(block().question.text)}</span>
+                  <Show when={block().question.hint}>{(hint) => <span class="pp-question__hint"> {text(hint())}</span>}</Show>
+                </p>
               </div>
             </div>
           )}
@@ -158,7 +172,9 @@ export function PaperBlockView(props: { block: PaperBlock; sheet: SheetContext }
                   <Pictogram name="microphone" class="pp-option__pictogram" /> {s.word('paperForm.spokenOnTablet')}
                 </p>
               </Show>
-              <p class="pp-end__thanks">{s.word('paperForm.thanks')}</p>
+              <Show when={!isForInspectors(s.survey)}>
+                <p class="pp-end__thanks">{s.word('paperForm.thanks')}</p>
+              </Show>
             </div>
           )}
         </Match>

@@ -1,5 +1,5 @@
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
-import { loadSecondLanguage, t } from '../../i18n/i18n.ts';
+import { loadNamespace, loadSecondLanguage, t } from '../../i18n/i18n.ts';
 import { languageInfo } from '../../survey/languages.ts';
 import { localize } from '../../survey/localize.ts';
 import { formatSerial } from '../../survey/paper/paperSerial.ts';
@@ -81,10 +81,13 @@ export default function PaperPrintScreen() {
     return { id: ++jobs, job: { survey, language: lang, facility: { id: where.id, name: where.name }, serials: null }, print: false };
   });
   const shown = () => printJob() ?? preview();
-  // The sheet's words are the respondent's language: load that language's kiosk strings first.
+  // The sheet's words are the respondent's language: load that language's paper and kiosk strings first.
+  const paperWords = loadNamespace('paper');
   createEffect(() => {
     const lang = shown()?.job.language;
-    if (lang && !loadedLanguages().includes(lang)) void loadSecondLanguage(lang).then(() => setLoadedLanguages((list) => [...list, lang]));
+    if (lang && !loadedLanguages().includes(lang)) {
+      void paperWords.then(() => loadSecondLanguage(lang)).then(() => setLoadedLanguages((list) => [...list, lang]));
+    }
   });
   const ready = () => {
     const job = shown();

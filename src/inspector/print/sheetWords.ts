@@ -1,7 +1,8 @@
 /**
- * The printed sheet's own words, in the sheet's language (not the staff member's): the
- * kiosk namespace of that language (kiosk:paperForm.*, kiosk:answer.*, kiosk:consent.*),
- * loaded with loadSecondLanguage before printing.
+ * The printed sheet's own words, in the sheet's language (not the staff member's):
+ * paper:paperForm.* (a namespace of its own, so tablets never download it) and the words
+ * the sheet shares with the kiosk (kiosk:answer.*, kiosk:consent.*, kiosk:compliance.*...),
+ * both loaded for that language before printing (loadNamespace, loadSecondLanguage).
  */
 import { answerOptions } from '../../kiosk/answerOptions.ts';
 import { tIn } from '../../i18n/i18n.ts';
@@ -10,9 +11,9 @@ import type { RelevanceContext } from './describeRelevance.ts';
 
 export type SheetTranslate = (key: string, vars?: Record<string, string | number>) => string;
 
-/** kiosk:<key> in the sheet's language. */
+/** paper:paperForm.* or kiosk:<key>, in the sheet's language. */
 export function sheetTranslate(language: string): SheetTranslate {
-  return (key, vars) => tIn(language, `kiosk:${key}`, vars);
+  return (key, vars) => tIn(language, `${key.startsWith('paperForm.') ? 'paper' : 'kiosk'}:${key}`, vars);
 }
 
 /** What describeRelevance needs for one sheet: printed numbers, labels as printed, words in the sheet's language. */

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { describeRelevance, type RelevanceContext } from '../../../src/inspector/print/describeRelevance.ts';
 import type { Condition, Question } from '../../../src/survey/schema.ts';
 
-/** The sheet's words as shipped (public/locales/<lng>/kiosk.json, paperForm.relevance). */
+/** The sheet's words as shipped (public/locales/<lng>/paper.json, paperForm.relevance). */
 function relevanceWords(language: string) {
-  const bundle = JSON.parse(readFileSync(`public/locales/${language}/kiosk.json`, 'utf8')) as { paperForm: { relevance: Record<string, string> } };
+  const bundle = JSON.parse(readFileSync(`public/locales/${language}/paper.json`, 'utf8')) as { paperForm: { relevance: Record<string, string> } };
   return (key: string, vars: Record<string, string | number> = {}) => {
     const template = bundle.paperForm.relevance[key];
     if (template === undefined) throw new Error(`no paperForm.relevance.${key} in ${language}`);
