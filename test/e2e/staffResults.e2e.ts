@@ -100,7 +100,12 @@ describe('the staff results screens in Chromium, on a real server with responses
     expect(await page.getByText(seeded.facilityB.name).count()).toBe(0);
     // Managers compare nothing across facilities: no such navigation item.
     const nav = page.getByRole('navigation', { name: r('nav.label') });
-    expect(await nav.getByRole('link').allTextContents()).toEqual([r('nav.dashboard'), r('nav.breakdown'), r('assistance.nav'), r('nav.comments'), r('nav.exports'), r('nav.admin'), r('tabletPin.nav')]);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      r('nav.dashboard'), r('nav.breakdown'), r('assistance.nav'), r('nav.comments'), r('nav.exports'),
+      // A manager does the paper work of their own facilities too (docs/paper-api.md).
+      r('paperEntry.nav'), r('paperPrint.nav'), r('paperImport.nav'), r('paperEntry.mismatchesNav'), r('visits.nav'),
+      r('nav.admin'), r('tabletPin.nav'),
+    ]);
 
     await page.getByLabel(r('filters.survey')).selectOption('resident-satisfaction');
     await page.getByLabel(r('period.quarter'), { exact: true }).selectOption('2026-Q3');

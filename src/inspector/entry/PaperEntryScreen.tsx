@@ -10,6 +10,7 @@ import { submitListener } from '../../staff/web/ui/submitListener.ts';
 import { CameraScan } from './CameraScan.tsx';
 import { createPaperEntry, localToday, type OpenProblem } from './createPaperEntry.ts';
 import { keepPaperOffline } from './keepPaperOffline.ts';
+import type { KeyInput } from './keySheet.ts';
 import { SheetKeying } from './SheetKeying.tsx';
 import { SheetResults } from './SheetResults.tsx';
 import './paperEntry.css';
@@ -51,38 +52,44 @@ export default function PaperEntryScreen() {
   };
 
   // A fast keyer (or a scanner's Enter) types the first codes while the sheet is still opening:
-  // they are held here and keyed into the sheet once it is open, never lost in the serial field.
-  let opening = false;
-  const heldKeys: string[] = [];
+  // every key, in the serial field or already in the sheet, waits in order in `heldKeys` until the
+  // sheet is open, then is keyed into it; none is lost or keyed out of turn.
+  let holding = false;
+  const heldKeys: KeyInput[] = [];
   const holdKeyWhileOpening = (event: KeyboardEvent) => {
-    if (!opening || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!holding || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key.length > 1 && !['Enter', 'Backspace', 'ArrowUp', 'Escape'].includes(event.key)) return;
     event.preventDefault();
-    heldKeys.push(event.key);
+    heldKeys.push({ key: event.key });
+  };
+
+  const keyIntoSheet = async (input: KeyInput) => {
+    const open = entry.draft();
+    if (!open) return;
+    const serialText = formatSerial(open.head.serial);
+    if (await entry.key(input)) finished(serialText);
   };
 
   const open = async (text: string) => {
-    if (opening) return;
+    if (holding) return;
     setSaved(null);
-    opening = true;
+    holding = true;
     heldKeys.length = 0;
-    let found: OpenProblem | null;
+    let found: OpenProblem | null = 'no-workspace';
     try {
       found = await entry.open(text, facility()?.id ?? '', filledOn());
+      if (!found) {
+        setProblem(null);
+        setTyped('');
+        while (heldKeys.length > 0 && entry.draft()) await keyIntoSheet(heldKeys.shift()!);
+      }
     } finally {
-      opening = false;
+      holding = false;
+      heldKeys.length = 0;
     }
     if (found) {
-      heldKeys.length = 0;
       setProblem({ kind: found, text: text.trim() });
       serialInput?.select();
-      return;
-    }
-    setProblem(null);
-    setTyped('');
-    const serialText = formatSerial(entry.draft()!.head.serial);
-    for (const key of heldKeys.splice(0)) {
-      if (await entry.key({ key })) return finished(serialText);
     }
   };
 
@@ -197,10 +204,8 @@ export default function PaperEntryScreen() {
               state={entry.draft()?.state}
               language={staff.language()}
               onKey={(input) => {
-                const open = entry.draft();
-                if (!open) return;
-                const serialText = formatSerial(open.head.serial);
-                void entry.key(input).then((done) => done && finished(serialText));
+                if (holding) heldKeys.push(input);
+                else void keyIntoSheet(input);
               }}
             />
             <button type="button" class="sw-button sw-button--quiet" onClick={() => void entry.discard()}>
