@@ -493,7 +493,7 @@ async function main(): Promise<void> {
       await measureFirstScreenSize(browser, listening.origin);
       await measureTimeToFirstAnswerControl(browser, listening.origin, options.runs);
       await measureAnsweringAll(browser, listening.origin, parsed.survey, source);
-      heading('d. Paper forms: keystrokes per 50-item form, and the time to key one (issue 8)');
+      heading('f. Paper forms: keystrokes per 50-item form, and the time to key one');
       printKeystrokes(parsed.survey, source.scriptedAnswers);
       await measureScreenKeying(browser, DIST, parsed.survey);
     }
