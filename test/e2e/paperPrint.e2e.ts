@@ -19,7 +19,7 @@ import { freePort, startServerProcess, type ServerProcess } from './support/serv
 const r = loadLocale('en', 'results');
 const SURVEY = 'resident-satisfaction';
 const VISIT = 'monitoring-visit';
-/** Pages per sheet a survey may take (issue 8: inspectors print hundreds of sheets), in every language checked. */
+/** Pages per sheet a survey may take (inspectors print hundreds of sheets), in every language checked. */
 const MOST_PAGES: Record<string, number> = { 'resident-satisfaction': 4, 'centre-satisfaction': 2, 'monitoring-visit': 8 };
 const MM = 96 / 25.4;
 

@@ -209,7 +209,7 @@ describe('a prompt recorded on one tablet reaches another through the server', (
     expect([...new Uint8Array(await served.arrayBuffer())]).toEqual(recorded.bytes);
 
     // The kiosk reads its media index when it starts and at each new attract screen; closing the
-    // staff panel is neither (reported to the lead), so the tablet starts again as after a restart.
+    // staff panel is neither, so the tablet starts again as after a restart.
     await page.reload();
     const driver = new KioskDriver(page, survey, LANGUAGE);
     await driver.startFromAttract();

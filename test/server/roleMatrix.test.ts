@@ -111,7 +111,7 @@ const MATRIX: Row[] = [
   { name: 'PUT /reports/spoken-comments/(B)/transcript', method: 'PUT', path: (x) => `/reports/spoken-comments/${x.spokenB}/transcript`, body: () => ({ text: 'Too cold' }), expect: r('200', '200', F, '404 unknown_comment', F, F, '404 unknown_comment') },
   { name: 'PATCH /staff/settings (spokenRetentionDays)', method: 'PATCH', path: () => '/staff/settings', body: () => ({ spokenRetentionDays: 90 }), expect: r('200', F, F, F, F, F, '200') },
   { name: 'PATCH /staff/facilities/A (languages)', method: 'PATCH', path: (x) => `/staff/facilities/${x.A}`, body: () => ({ languages: ['en', 'ar', 'ti'] }), expect: r('200', F, F, F, F, F, NF) },
-  // Mediator mode (API7): tablet PINs, assistance and mediators' notes, withdrawals.
+  // Mediator mode (docs/staff-api.md): tablet PINs, assistance and mediators' notes, withdrawals.
   { name: 'GET /staff/me/tablet-pin', method: 'GET', path: () => '/staff/me/tablet-pin', expect: r('200', '200', '200', '200', '200', '200', '200') },
   { name: 'PUT /staff/me/tablet-pin', method: 'PUT', path: () => '/staff/me/tablet-pin', body: () => ({ pin: '20481357', password: PASSWORD }), expect: r('200', '200', '200', '200', '200', '200', '200') },
   { name: 'DELETE /staff/me/tablet-pin', method: 'DELETE', path: () => '/staff/me/tablet-pin', expect: r('204', '204', '204', '204', '204', '204', '204') },
@@ -121,7 +121,7 @@ const MATRIX: Row[] = [
   { name: 'GET /reports/mediator-notes (A)', method: 'GET', path: (x) => `/reports/mediator-notes?${report(x, x.A)}`, expect: r('200', '200', F, '200', F, F, NF) },
   { name: 'GET /reports/mediator-notes (B)', method: 'GET', path: (x) => `/reports/mediator-notes?${report(x, x.B)}`, expect: r('200', '200', F, NF, F, F, NF) },
   { name: 'PUT /device/withdrawals', method: 'PUT', path: () => '/device/withdrawals', body: (x) => ({ counts: [{ surveyId: 'mini', period: x.period, count: 1 }] }), access: 'device', expect: r('401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token', '401 missing_token') },
-  // Paper forms (API8, docs/paper-api.md): admin, manager and inspector, each for the facilities they see.
+  // Paper forms (docs/paper-api.md): admin, manager and inspector, each for the facilities they see.
   { name: 'GET /paper/workspace', method: 'GET', path: () => '/paper/workspace', expect: r('200', F, F, '200', '200', F, '200') },
   { name: 'GET /paper/surveys/mini/versions', method: 'GET', path: () => '/paper/surveys/mini/versions', expect: r('200', F, F, '200', '200', F, '200') },
   { name: 'GET /paper/surveys/mini/versions/1', method: 'GET', path: () => '/paper/surveys/mini/versions/1', expect: r('200', F, F, '200', '200', F, '200') },

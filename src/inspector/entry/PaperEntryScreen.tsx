@@ -18,7 +18,7 @@ import './paperEntry.css';
 const FILLED_ON_KEY = 'sayso-paper-filled-on';
 
 /**
- * Transcription of paper sheets (issue 8): serial or QR, then the sheet from the keyboard,
+ * Transcription of paper sheets: serial or QR, then the sheet from the keyboard,
  * every key kept in IndexedDB, finished sheets uploaded when the server is reachable.
  * Works with no network after one online visit (the workspace is kept).
  */

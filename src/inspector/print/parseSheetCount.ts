@@ -1,4 +1,4 @@
-/** The number of sheets a batch may have (API8.md: POST /paper/batches, count 1 to 500). */
+/** The number of sheets a batch may have (docs/paper-api.md: POST /paper/batches, count 1 to 500). */
 export const MAX_SHEETS = 500;
 
 /** The typed number of sheets, or undefined when it is not a whole number from 1 to 500. */

@@ -20,7 +20,7 @@ export async function uploadPaperEntries(db: PaperStore, keyerId: string, send: 
       const batch = await waitingEntries(db, keyerId, 200);
       if (!batch.length) return { sent: all.length, results: all };
       const results = await send(batch.map((row) => row.entry));
-      // One per entry, in order (API8.md); an answer without ids is matched by position.
+      // One per entry, in order (docs/paper-api.md); an answer without ids is matched by position.
       const matched = results.map((result, i) => ({ ...result, entryId: result.entryId ?? batch[i]?.entryId ?? null }));
       await recordResults(db, matched);
       all.push(...matched);

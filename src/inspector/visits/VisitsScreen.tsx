@@ -11,7 +11,7 @@ import './visits.css';
 const api = makeVisitsApi();
 
 /**
- * Monitoring visits of one facility (issue 8, SMAcc model): every visit, newest first, with
+ * Monitoring visits of one facility (SMAcc model): every visit, newest first, with
  * its report. Printable: the print style sheet keeps the reports and drops the navigation.
  */
 export default function VisitsScreen() {

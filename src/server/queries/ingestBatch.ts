@@ -142,7 +142,7 @@ export async function ingestBatch(
       quarantine(index, raw, reject(response.id, 'bad_mac', "the response's MAC does not match its enrollment"), enrollment.id);
       continue;
     }
-    // Mode and assistance go together; a note only comes with a mediator (API7 contract).
+    // Mode and assistance go together; a note only comes with a mediator (docs/staff-api.md, Tablet PINs).
     if ((response.mode === 'assisted') !== Boolean(response.assistance)) {
       const message = response.mode === 'assisted' ? 'an assisted response must say how it was assisted (assistance)' : 'assistance is only for a response in mode assisted';
       quarantine(index, raw, reject(response.id, 'invalid_assistance', message), enrollment.id);

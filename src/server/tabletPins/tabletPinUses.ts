@@ -2,7 +2,7 @@ import type { TabletPinUse } from '../../survey/staffPins.ts';
 import type { StaffRole } from '../queries/staff.ts';
 
 /**
- * What a tablet PIN unlocks, by role (API7 contract): mediator mode for those who sit
+ * What a tablet PIN unlocks, by role (docs/staff-api.md, Tablet PINs): mediator mode for those who sit
  * beside residents, the tablet's staff screens for those who manage tablets or surveys.
  * An analyst's PIN unlocks nothing, so it never reaches a tablet.
  */

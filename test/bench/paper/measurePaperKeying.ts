@@ -1,5 +1,5 @@
 /**
- * Bench part d: keying a paper form (issue 8). Keystrokes per 50-item form through the pure
+ * Bench part f: keying a paper form. Keystrokes per 50-item form through the pure
  * keying reducer, and the machine time to key one form on the real screen in Chromium with
  * page.keyboard at full speed. Printed, never asserted.
  *

@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -10,7 +9,6 @@ import { createPaperBatch } from '../../../src/server/paper/paperBatches.ts';
 import { storePaperSheets } from '../../../src/server/paper/storePaperSheets.ts';
 import { createFacility, createOrganisation } from '../../../src/server/queries/organisations.ts';
 import { createStaff } from '../../../src/server/queries/staff.ts';
-import { visitReportRoutes } from '../../../src/server/reports/visits/visitReportRoutes.ts';
 import { publishBuiltInSurveys } from '../../../src/server/seedDemo.ts';
 import type { Answers } from '../../../src/survey/answers.ts';
 import { makeUuidV7 } from '../../../src/survey/makeUuidV7.ts';
@@ -51,15 +49,10 @@ export async function seedVisits(dbPath: string, visits: VisitSheet[]) {
   }
 }
 
-/**
- * The app over the seeded database on a free port, with the visit report routes mounted in
- * front (the lead mounts them in createApp; mounted twice, the first answers).
- */
+/** The app over the seeded database on a free port. */
 export function startVisitServer(dbPath: string): Promise<{ url: string; database: DatabaseHandle; stop: () => Promise<void> }> {
   const database = createDatabase({ sqlitePath: dbPath });
-  const app = new Hono();
-  app.route('/api/v1', visitReportRoutes({ db: database.db }));
-  app.route('/', createApp({ staticRoot: resolve(process.env.SAYSO_DIST ?? 'dist'), db: database.db }));
+  const app = createApp({ staticRoot: resolve(process.env.SAYSO_DIST ?? 'dist'), db: database.db });
   return new Promise((done, fail) => {
     const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
       done({

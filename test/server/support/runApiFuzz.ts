@@ -82,7 +82,7 @@ export async function runApiFuzz(database: DatabaseHandle, seed: number, request
   path = '/api/v1/devices/enroll';
   init = { method: 'POST', headers: { 'content-type': pick(['application/json', 'text/plain', '']) }, body: pick([JSON.stringify({ code: junkValue(), name: junkValue() }), JSON.stringify({ code: 'AAAA-BBBB', name: 'x', admin: true }), '{"code":', deep(3000), 'null', JSON.stringify(junkValue())]) };
     } else if (route < 0.25) {
-  // Withdrawal totals (API7): junk counts, periods and survey ids.
+  // Withdrawal totals (docs/device-api.md): junk counts, periods and survey ids.
   path = '/api/v1/device/withdrawals';
   init = {
     method: pick(['PUT', 'PUT', 'POST']), headers: { 'content-type': pick(['application/json', 'text/plain']), authorization: auth },

@@ -64,7 +64,7 @@ describe('unlocking the tablet staff screens', () => {
     for (let i = 0; i < 5; i++) await unlockStaffScreens(store, enrollment, { number: '', pin: '000000' }, at('2026-11-04T09:00:00Z'));
     for (let i = 0; i < 4; i++) await unlockStaffScreens(store, enrollment, { number: '', pin: '000000' }, at('2026-11-04T09:06:00Z'));
     expect(await unlockStaffScreens(store, enrollment, { number: '', pin: '000000' }, at('2026-11-04T09:06:00Z'))).toEqual({ ok: false, reason: 'locked', minutes: 15 });
-    // The mediator sign-in (the lead's gate) sees the same lock.
+    // The mediator sign-in (the same gate) sees the same lock.
     expect(await checkStaffPin(store, { number: 1, pin: '918273', use: 'staff-screens' }, at('2026-11-04T09:07:00Z'))).toMatchObject({ ok: false, reason: 'locked' });
   });
 });

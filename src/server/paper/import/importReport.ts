@@ -1,4 +1,4 @@
-/** The answer of POST /paper/imports and of `npm run admin -- import-paper` (API8.md, ImportReport). */
+/** The answer of POST /paper/imports and of `npm run admin -- import-paper` (docs/paper-import.md). */
 export interface ImportProblem {
   /** Spreadsheet row number (1 = the header row). */
   row: number;

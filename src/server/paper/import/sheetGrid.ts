@@ -19,7 +19,7 @@ export interface SheetGrid {
   fileProblems: string[];
 }
 
-/** Limits of docs/paper-import.md (API8.md): reading stops at the first one reached. */
+/** Limits of docs/paper-import.md: reading stops at the first one reached. */
 export const IMPORT_LIMITS = {
   maxBytes: 20 * 1024 * 1024,
   maxRows: 10_000,

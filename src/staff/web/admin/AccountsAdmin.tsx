@@ -96,7 +96,7 @@ function AccountEditor(props: { account: Account; onDone: (saved: boolean) => vo
 
 /**
  * Removes a staff member's tablet PIN after a second click (they forgot it, or left): the
- * number stays theirs, and tablets refuse the PIN from their next sync (API7.md).
+ * number stays theirs, and tablets refuse the PIN from their next sync (docs/staff-api.md, Tablet PINs).
  */
 function RemovePinButton(props: { account: Account; onRemoved: () => void; onError: (error: unknown) => void }) {
   const staff = useStaff();

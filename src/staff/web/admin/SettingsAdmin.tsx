@@ -120,7 +120,7 @@ function WholeNumberSetting(props: {
   );
 }
 
-/** Double entry of paper sheets (API8.md): each sheet keyed by two people, blind, before it counts. */
+/** Double entry of paper sheets (docs/paper-api.md): each sheet keyed by two people, blind, before it counts. */
 function PaperDoubleEntrySetting() {
   const paper = makePaperApi({ onSessionEnded: reportSessionEnded });
   const current = createApiData(() => ({}), () => paper.doubleEntry());

@@ -161,7 +161,7 @@ export function makeStaffApi(options: StaffApiOptions = {}) {
     updateAccount: (id: string, input: { role?: StaffRole; facilityIds?: string[]; disabled?: boolean; password?: string }) =>
       json(AccountSchema, 'PATCH', `/staff/accounts/${encodeURIComponent(id)}`, input),
 
-    /** The caller's own tablet PIN (API7.md): number, when set, what it unlocks; a wrong password is 401 invalid_credentials. */
+    /** The caller's own tablet PIN (docs/staff-api.md, Tablet PINs): number, when set, what it unlocks; a wrong password is 401 invalid_credentials. */
     tabletPin: (): Promise<TabletPin> => json(TabletPinSchema, 'GET', '/staff/me/tablet-pin'),
     /** A wrong password (401 invalid_credentials) is the form's error, not a lost session; any other 401 still ends it. */
     setTabletPin: async (input: { pin: string; password: string }): Promise<TabletPin> => {

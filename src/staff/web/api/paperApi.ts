@@ -1,5 +1,5 @@
 /**
- * Transcription's calls (API8.md, docs/paper-api.md): the workspace the offline keying keeps,
+ * Transcription's calls (docs/paper-api.md): the workspace the offline keying keeps,
  * keyed entries, open mismatches and their resolution, and the organisation's double-entry
  * setting. Same rules as makeStaffApi.ts: the session cookie, answers parsed at the boundary,
  * the server's own error, the CSRF token on state changes (taken from GET /auth/me, which
@@ -11,7 +11,7 @@ import type { PaperEntry, PaperEntryResult } from '../../../survey/paper/paperEn
 import { parseSurvey } from '../../../survey/parseSurvey.ts';
 import type { SurveyDefinition } from '../../../survey/schema.ts';
 import { StaffApiError } from './makeStaffApi.ts';
-import { ApiErrorBody } from './wireSchemas.ts';
+import { makeStaffFetch, type StaffFetchOptions } from './staffFetch.ts';
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const AnswerValue = v.union([v.boolean(), v.number(), v.string(), v.array(v.string())]);
@@ -74,7 +74,6 @@ export type PaperMismatch = v.InferOutput<typeof MismatchSchema>;
 const MismatchList = v.object({ mismatches: v.array(MismatchSchema) });
 const Resolved = v.object({ responseId: v.string(), status: v.string() });
 const PaperSettings = v.object({ paperDoubleEntry: v.boolean() });
-const CsrfAnswer = v.object({ csrfToken: v.string() });
 
 /** The results the screens know, typed as the wire type says. */
 function asResult(raw: v.InferOutput<typeof ResultSchema>): PaperEntryResult {
@@ -83,59 +82,11 @@ function asResult(raw: v.InferOutput<typeof ResultSchema>): PaperEntryResult {
   return { entryId: raw.entryId, status: raw.status, responseId: raw.responseId ?? '' };
 }
 
-export function makePaperApi(options: { base?: string; fetch?: typeof fetch; onSessionEnded?: (error: StaffApiError) => void } = {}) {
-  const base = options.base ?? '/api/v1';
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  let csrfToken: string | undefined;
-
-  async function send(method: string, path: string, body?: unknown, csrf?: string): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (csrf) headers['X-CSRF-Token'] = csrf;
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${path}`, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    } catch (error) {
-      throw new StaffApiError(0, 'network', (error as Error).message || 'the server could not be reached');
-    }
-    if (response.ok) return response;
-    const text = await response.text().catch(() => '');
-    let error = new StaffApiError(response.status, `http_${response.status}`, text.slice(0, 300) || response.statusText || `HTTP ${response.status}`);
-    try {
-      const parsed = v.safeParse(ApiErrorBody, JSON.parse(text));
-      if (parsed.success) error = new StaffApiError(response.status, parsed.output.error.code, parsed.output.error.message);
-    } catch {
-      // not JSON: a proxy's page, say
-    }
-    if (response.status === 401) {
-      csrfToken = undefined;
-      options.onSessionEnded?.(error);
-    }
-    throw error;
-  }
-
-  async function read<S extends v.GenericSchema>(schema: S, response: Response, what: string): Promise<v.InferOutput<S>> {
-    const parsed = v.safeParse(schema, await response.json().catch(() => undefined));
-    if (!parsed.success) {
-      const issue = parsed.issues[0];
-      const where = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
-      throw new StaffApiError(response.status, 'unexpected_answer', `${what}: ${where ? `${where} ` : ''}${issue?.message ?? 'unexpected answer'}`);
-    }
-    return parsed.output;
-  }
-
-  const csrf = async () => (csrfToken ??= (await read(CsrfAnswer, await send('GET', '/auth/me'), 'GET /auth/me')).csrfToken);
-
-  /** A state change with the CSRF token; a new sign-in gave a new token: ask once more with it. */
-  async function change(method: string, path: string, body: unknown): Promise<Response> {
-    try {
-      return await send(method, path, body, await csrf());
-    } catch (error) {
-      if (!(error instanceof StaffApiError && error.code === 'csrf_failed')) throw error;
-      csrfToken = undefined;
-      return send(method, path, body, await csrf());
-    }
-  }
+export function makePaperApi(options: StaffFetchOptions = {}) {
+  const api = makeStaffFetch(options);
+  const send = (method: string, path: string) => api.send(method, path);
+  const read = api.read;
+  const change = (method: string, path: string, body: unknown) => api.change(method, path, { body });
 
   return {
     /** GET /paper/workspace, every survey definition checked with the shared parser. */

@@ -1,5 +1,5 @@
 /**
- * The print screen's calls (API8.md, Routes): the paper workspace (facilities and batches),
+ * The print screen's calls (docs/paper-api.md, Routes): the paper workspace (facilities and batches),
  * a survey's published versions and one version's definition, and reserving a batch of
  * serials. Same rules as makeStaffApi.ts: the session cookie, the server's own error, and
  * the CSRF token on the state change (taken from GET /auth/me, as spokenCommentsApi.ts does).
@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { parseSurvey } from '../../../survey/parseSurvey.ts';
 import type { SurveyDefinition } from '../../../survey/schema.ts';
 import { StaffApiError } from './makeStaffApi.ts';
-import { ApiErrorBody } from './wireSchemas.ts';
+import { makeStaffFetch, type StaffFetchOptions } from './staffFetch.ts';
 
 const BatchSchema = v.object({
   id: v.string(),
@@ -38,7 +38,6 @@ const VersionList = v.object({ versions: v.array(v.object({ version: v.number(),
 export type PublishedVersion = v.InferOutput<typeof VersionList>['versions'][number];
 const DefinitionAnswer = v.object({ definition: v.unknown() });
 const BatchAnswer = v.object({ batch: BatchSchema });
-const CsrfAnswer = v.object({ csrfToken: v.string() });
 
 export interface NewBatch {
   facilityId: string;
@@ -48,37 +47,9 @@ export interface NewBatch {
   count: number;
 }
 
-export function makePaperPrintApi(options: { base?: string; fetch?: typeof fetch } = {}) {
-  const base = options.base ?? '/api/v1';
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  let csrfToken: string | undefined;
-
-  async function send(method: string, path: string, init: { body?: unknown; csrf?: string } = {}): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (init.csrf) headers['X-CSRF-Token'] = init.csrf;
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${path}`, { method, headers, credentials: 'same-origin', ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
-    } catch (error) {
-      throw new StaffApiError(0, 'network', (error as Error).message || 'the server could not be reached');
-    }
-    if (response.ok) return response;
-    const text = await response.text().catch(() => '');
-    try {
-      const parsed = v.safeParse(ApiErrorBody, JSON.parse(text));
-      if (parsed.success) throw new StaffApiError(response.status, parsed.output.error.code, parsed.output.error.message);
-    } catch (error) {
-      if (error instanceof StaffApiError) throw error;
-    }
-    throw new StaffApiError(response.status, `http_${response.status}`, text.slice(0, 300) || response.statusText);
-  }
-
-  async function read<S extends v.GenericSchema>(schema: S, response: Response, what: string): Promise<v.InferOutput<S>> {
-    const parsed = v.safeParse(schema, await response.json().catch(() => undefined));
-    if (!parsed.success) throw new StaffApiError(response.status, 'unexpected_answer', `${what}: ${parsed.issues[0]?.message ?? 'unexpected answer'}`);
-    return parsed.output;
-  }
+export function makePaperPrintApi(options: StaffFetchOptions = {}) {
+  const api = makeStaffFetch(options);
+  const { send, read } = api;
 
   const definitionOf = (raw: unknown, what: string): SurveyDefinition => {
     const parsed = parseSurvey(raw);
@@ -86,7 +57,6 @@ export function makePaperPrintApi(options: { base?: string; fetch?: typeof fetch
     return parsed.survey;
   };
 
-  const csrf = async () => (csrfToken ??= (await read(CsrfAnswer, await send('GET', '/auth/me'), 'GET /auth/me')).csrfToken);
   const surveyPath = (surveyId: string) => `/paper/surveys/${encodeURIComponent(surveyId)}/versions`;
 
   return {
@@ -108,18 +78,8 @@ export function makePaperPrintApi(options: { base?: string; fetch?: typeof fetch
       return definitionOf((await read(DefinitionAnswer, await send('GET', path), `GET ${path}`)).definition, `GET ${path}`);
     },
     /** POST /paper/batches: reserves `count` serials at once (201 {batch}). */
-    createBatch: async (batch: NewBatch): Promise<PaperBatch> => {
-      let response: Response;
-      try {
-        response = await send('POST', '/paper/batches', { body: batch, csrf: await csrf() });
-      } catch (error) {
-        // A new sign-in gave a new token: ask once more with it.
-        if (!(error instanceof StaffApiError && error.code === 'csrf_failed')) throw error;
-        csrfToken = undefined;
-        response = await send('POST', '/paper/batches', { body: batch, csrf: await csrf() });
-      }
-      return (await read(BatchAnswer, response, 'POST /paper/batches')).batch;
-    },
+    createBatch: async (batch: NewBatch): Promise<PaperBatch> =>
+      (await read(BatchAnswer, await api.change('POST', '/paper/batches', { body: batch }), 'POST /paper/batches')).batch,
   };
 }
 

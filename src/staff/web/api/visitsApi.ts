@@ -1,13 +1,11 @@
 /**
  * Staff's call for monitoring visits (docs/monitoring-visit.md, GET /reports/visits): a
  * facility's visits with their critical issues, disagreements and counts per evidence source.
- * Same rules as makeStaffApi.ts: the session cookie, the server's own error, the answer
- * checked before the screen trusts it. A read only, so no CSRF token.
+ * A read only (staffFetch.ts).
  */
 import * as v from 'valibot';
 import { EVIDENCE_SOURCES } from '../../../survey/schema.ts';
-import { ApiErrorBody } from './wireSchemas.ts';
-import { StaffApiError } from './makeStaffApi.ts';
+import { makeStaffFetch, type StaffFetchOptions } from './staffFetch.ts';
 
 const Text = v.record(v.string(), v.string());
 const Rating = v.nullable(v.picklist(['effective', 'partial', 'critical', 'unreadable']));
@@ -48,36 +46,12 @@ export type VisitReport = v.InferOutput<typeof VisitReportSchema>;
 export type VisitEntry = VisitReport['visits'][number];
 export type VisitFinding = v.InferOutput<typeof Finding>;
 
-export function makeVisitsApi(options: { base?: string; fetch?: typeof fetch } = {}) {
-  const base = options.base ?? '/api/v1';
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-
+export function makeVisitsApi(options: StaffFetchOptions = {}) {
+  const api = makeStaffFetch(options);
   return {
     /** GET /reports/visits: the facility's visits of the survey (monitoring-visit), newest first. */
-    async report(params: { facilityId: string; surveyId?: string }): Promise<VisitReport> {
-      const query = new URLSearchParams({ facility: params.facilityId, survey: params.surveyId ?? 'monitoring-visit' }).toString();
-      let response: Response;
-      try {
-        response = await doFetch(`${base}/reports/visits?${query}`, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-      } catch (error) {
-        throw new StaffApiError(0, 'network', (error as Error).message || 'the server could not be reached');
-      }
-      const text = await response.text().catch(() => '');
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = undefined;
-      }
-      if (!response.ok) {
-        const failed = v.safeParse(ApiErrorBody, body);
-        if (failed.success) throw new StaffApiError(response.status, failed.output.error.code, failed.output.error.message);
-        throw new StaffApiError(response.status, `http_${response.status}`, text.slice(0, 300) || response.statusText);
-      }
-      const parsed = v.safeParse(VisitReportSchema, body);
-      if (!parsed.success) throw new StaffApiError(response.status, 'unexpected_answer', `GET /reports/visits: ${parsed.issues[0]?.message ?? 'unexpected answer'}`);
-      return parsed.output;
-    },
+    report: (params: { facilityId: string; surveyId?: string }): Promise<VisitReport> =>
+      api.get(VisitReportSchema, `/reports/visits?${new URLSearchParams({ facility: params.facilityId, survey: params.surveyId ?? 'monitoring-visit' })}`),
   };
 }
 

@@ -82,12 +82,12 @@ export const SettingsSchema = v.object({
   /** Days the sound of a spoken comment is kept (1 to 730); transcripts stay. */
   spokenRetentionDays: Count,
   targets: v.array(v.object({ surveyId: v.string(), questionId: v.string(), percent: v.number() })),
-  /** Keyed paper sheets wait for a second, blind keying (API8); optional so an older server's answer still parses. */
+  /** Keyed paper sheets wait for a second, blind keying (docs/paper-api.md); optional so an older server's answer still parses. */
   paperDoubleEntry: v.optional(v.boolean(), false),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
-/** GET/PUT /staff/me/tablet-pin (API7.md): the caller's tablet number, when the PIN was set, what it unlocks. */
+/** GET/PUT /staff/me/tablet-pin (docs/staff-api.md, Tablet PINs): the caller's tablet number, when the PIN was set, what it unlocks. */
 export const TabletPinSchema = v.object({
   number: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
   setAt: v.nullable(v.string()),

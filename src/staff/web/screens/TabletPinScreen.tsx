@@ -9,7 +9,7 @@ import { StatusNote } from '../ui/StatusNote.tsx';
 import { submitListener } from '../ui/submitListener.ts';
 
 /**
- * The signed-in person's own tablet PIN (API7.md): their tablet number, what the PIN unlocks
+ * The signed-in person's own tablet PIN (docs/staff-api.md, Tablet PINs): their tablet number, what the PIN unlocks
  * for their role, setting or changing it (PIN twice and the account password), removing it.
  */
 export function TabletPinScreen() {

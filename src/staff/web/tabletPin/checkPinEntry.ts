@@ -2,7 +2,7 @@ import { TABLET_PIN_PATTERN } from '../../../survey/staffPins.ts';
 import { StaffApiError } from '../api/makeStaffApi.ts';
 import type { StaffRole } from '../api/wireSchemas.ts';
 
-/** What the form can say before asking the server; weak PINs are the server's call (API7.md), it says weak_pin. */
+/** What the form can say before asking the server; weak PINs are the server's call (docs/staff-api.md, Tablet PINs), it says weak_pin. */
 export type PinEntryProblem = 'pattern' | 'mismatch' | 'password';
 
 /** The first problem of a PIN form, in the order a person fixes them (the PIN, its repeat, the password). */
@@ -22,7 +22,7 @@ export function pinServerRefusal(error: unknown): PinServerRefusal | null {
   return (EXPLAINED as readonly string[]).includes(error.code) ? (error.code as PinServerRefusal) : null;
 }
 
-/** Which tablets take a staff member's PIN: org-wide roles any of the organisation's, the others their facilities' (API7.md, Device bundle). */
+/** Which tablets take a staff member's PIN: org-wide roles any of the organisation's, the others their facilities' (docs/device-api.md, bundle). */
 export function pinReach(role: StaffRole): 'organisation' | 'facilities' {
   return role === 'admin' || role === 'designer' || role === 'analyst' ? 'organisation' : 'facilities';
 }

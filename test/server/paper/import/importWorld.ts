@@ -19,7 +19,7 @@ export const HEADER = 'serial,filled_on,language,room.satisfied,room.reasons,roo
 /**
  * An organisation with facilities A and B, the mini survey published twice (v1, v2), and
  * batches of facility A: serials 1-10 mini v1 in English, 11-15 mini v1 in Arabic, 16-20 mini v2.
- * The app mounts the import routes beside createApp, as the lead mounts them under /api/v1.
+ * The import routes are mounted in front of createApp's own, so a test can set smaller limits.
  */
 export async function importWorld(db: Kysely<Database>, options: { limits?: ImportLimits } = {}) {
   const app = new Hono();

@@ -27,7 +27,7 @@ describe('the tablet PIN form', () => {
     expect(pinServerRefusal(new Error('weak_pin'))).toBeNull();
   });
 
-  it('says org-wide roles reach every tablet and the others their facilities\' (API7.md, Device bundle)', () => {
+  it('says org-wide roles reach every tablet and the others their facilities\' (docs/device-api.md, bundle)', () => {
     expect(pinReach('admin')).toBe('organisation');
     expect(pinReach('designer')).toBe('organisation');
     expect(pinReach('manager')).toBe('facilities');

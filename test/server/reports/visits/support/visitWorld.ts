@@ -19,7 +19,7 @@ export const monitoringVisit = JSON.parse(readFileSync('public/surveys/monitorin
 
 /**
  * An organisation with facilities A and B (Europe/Rome), the built-in monitoring visit
- * survey, the visit report routes mounted as the lead mounts them, and a way to key in
+ * survey, the visit report routes (as createApp mounts them), and a way to key in
  * visit sheets through the real paper path (batch, checker, storePaperSheets).
  */
 export async function visitWorld(db: Kysely<Database>) {
