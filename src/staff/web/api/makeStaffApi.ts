@@ -65,6 +65,18 @@ function fileNameFrom(header: string | null, fallback: string): string {
   return plain?.[1]?.trim() || fallback;
 }
 
+/** The server's own error ({"error": {code, message}}) of a failed answer, or what the answer said instead. */
+export async function staffApiErrorFrom(response: Response): Promise<StaffApiError> {
+  const text = await response.text().catch(() => '');
+  try {
+    const parsed = v.safeParse(ApiErrorBody, JSON.parse(text));
+    if (parsed.success) return new StaffApiError(response.status, parsed.output.error.code, parsed.output.error.message);
+  } catch {
+    // not JSON: a proxy's page, say
+  }
+  return new StaffApiError(response.status, `http_${response.status}`, text.slice(0, 300) || response.statusText || `HTTP ${response.status}`);
+}
+
 export function makeStaffApi(options: StaffApiOptions = {}) {
   const base = options.base ?? '/api/v1';
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
@@ -86,23 +98,12 @@ export function makeStaffApi(options: StaffApiOptions = {}) {
       throw new StaffApiError(0, 'network', (error as Error).message || 'the server could not be reached');
     }
     if (response.ok) return response;
-    const error = await errorFrom(response);
+    const error = await staffApiErrorFrom(response);
     if (response.status === 401 && !quiet401) {
       csrfToken = undefined;
       options.onSessionEnded?.(error);
     }
     throw error;
-  }
-
-  async function errorFrom(response: Response): Promise<StaffApiError> {
-    const text = await response.text().catch(() => '');
-    try {
-      const parsed = v.safeParse(ApiErrorBody, JSON.parse(text));
-      if (parsed.success) return new StaffApiError(response.status, parsed.output.error.code, parsed.output.error.message);
-    } catch {
-      // not JSON: a proxy's page, say
-    }
-    return new StaffApiError(response.status, `http_${response.status}`, text.slice(0, 300) || response.statusText || `HTTP ${response.status}`);
   }
 
   async function json<S extends v.GenericSchema>(schema: S, method: string, path: string, body?: unknown, quiet401 = false): Promise<v.InferOutput<S>> {

@@ -5,8 +5,7 @@
  * GET /auth/me, which gives it again, since makeStaffApi keeps its copy to itself).
  */
 import * as v from 'valibot';
-import { StaffApiError } from './makeStaffApi.ts';
-import { ApiErrorBody } from './wireSchemas.ts';
+import { StaffApiError, staffApiErrorFrom } from './makeStaffApi.ts';
 
 export interface StaffFetchOptions {
   base?: string;
@@ -34,17 +33,6 @@ export function makeStaffFetch(options: StaffFetchOptions = {}) {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   let csrfToken: string | undefined;
 
-  async function failure(response: Response): Promise<StaffApiError> {
-    const text = await response.text().catch(() => '');
-    try {
-      const parsed = v.safeParse(ApiErrorBody, JSON.parse(text));
-      if (parsed.success) return new StaffApiError(response.status, parsed.output.error.code, parsed.output.error.message);
-    } catch {
-      // not JSON: a proxy's page, say
-    }
-    return new StaffApiError(response.status, `http_${response.status}`, text.slice(0, 300) || response.statusText || `HTTP ${response.status}`);
-  }
-
   async function send(method: string, path: string, init: SendInit = {}): Promise<Response> {
     const headers: Record<string, string> = { Accept: init.accept ?? 'application/json', ...init.headers };
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -57,7 +45,7 @@ export function makeStaffFetch(options: StaffFetchOptions = {}) {
       throw new StaffApiError(0, 'network', (error as Error).message || 'the server could not be reached');
     }
     if (response.ok || init.allow?.includes(response.status)) return response;
-    const error = await failure(response);
+    const error = await staffApiErrorFrom(response);
     if (response.status === 401) {
       csrfToken = undefined;
       options.onSessionEnded?.(error);
