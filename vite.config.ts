@@ -23,6 +23,8 @@ export default defineConfig({
         globIgnores: [
           '**/startStaffWeb-*', '**/chartRuntime-*', '**/surveys/monitoring-visit.json',
           '**/locales/*/paper.json', '**/Paper*Screen-*', '**/MismatchesScreen-*', '**/VisitsScreen-*', '**/paperEntry-*', '**/paperStore-*', '**/paperQr-*', '**/paperAnswers-*',
+          // Nor authoring and waves (designers and the central office, at a computer).
+          '**/locales/*/authoring.json', '**/locales/*/waves.json', '**/SurveyLibraryScreen-*', '**/SurveyEditorScreen-*', '**/XlsformImportScreen-*', '**/WavesScreen-*',
         ],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },

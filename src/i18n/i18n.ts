@@ -4,9 +4,10 @@ import { expectedKeys } from './expectedKeys.ts';
 
 /**
  * Every namespace of the app's words; the kiosk loads only its own, staff screens add theirs
- * when opened, and `paper` (a printed sheet's own words) loads only when a sheet is printed.
+ * when opened, and `paper` (a printed sheet's own words) loads only when a sheet is printed;
+ * `authoring` and `waves` belong to their staff screens, `invitation` to answering by an invitation link.
  */
-export const NAMESPACES = ['kiosk', 'staff', 'results', 'paper'] as const;
+export const NAMESPACES = ['kiosk', 'staff', 'results', 'paper', 'authoring', 'waves', 'invitation'] as const;
 const KIOSK_NAMESPACES = ['kiosk'];
 export const FALLBACK_LANGUAGE = 'en';
 

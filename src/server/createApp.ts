@@ -18,6 +18,10 @@ import { mediationReportRoutes } from './routes/mediationReportRoutes.ts';
 import { paperRoutes } from './paper/paperRoutes.ts';
 import { paperImportRoutes } from './paper/import/paperImportRoutes.ts';
 import { visitReportRoutes } from './reports/visits/visitReportRoutes.ts';
+import { authoringRoutes } from './authoring/authoringRoutes.ts';
+import { xlsformRoutes } from './xlsform/xlsformRoutes.ts';
+import { waveRoutes } from './waves/waveRoutes.ts';
+import { invitationRoutes } from './invitations/invitationRoutes.ts';
 
 export interface AppOptions {
   /** The built PWA (vite build output). */
@@ -53,6 +57,11 @@ export function createApp(options: AppOptions): Hono {
     app.route('/api/v1', paperRoutes(staff));
     app.route('/api/v1', paperImportRoutes(staff));
     app.route('/api/v1', visitReportRoutes(staff));
+    app.route('/api/v1', authoringRoutes(staff));
+    app.route('/api/v1', xlsformRoutes(staff));
+    app.route('/api/v1', waveRoutes(staff));
+    // Invitations: a resident's own phone, with neither an account nor an enrolled tablet.
+    app.route('/api/v1', invitationRoutes({ db, now: options.device?.now }));
     // Audio (docs/media-api.md): a device token or a staff session, each route says which.
     const audio = { db, now: options.staff?.now, deviceNow: options.device?.now, device: options.device };
     app.route('/api/v1', mediaRoutes(audio));

@@ -6,6 +6,7 @@ import * as staffAndReports from './migrations/0004-staff-and-reports.ts';
 import * as audio from './migrations/0005-audio.ts';
 import * as mediator from './migrations/0006-mediator.ts';
 import * as paper from './migrations/0007-paper.ts';
+import * as authoring from './migrations/0008-authoring.ts';
 
 /**
  * The migrations, in order. Numbered files, never edited once released; each is
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-audio': audio,
   '0006-mediator': mediator,
   '0007-paper': paper,
+  '0008-authoring': authoring,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

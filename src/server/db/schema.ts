@@ -76,6 +76,8 @@ export interface Database {
     meta: string | null;
     /** JSON SealedKey of a sealed response: its wrapped content key opens its spoken comments. */
     sealed_key: string | null;
+    /** The wave the response belongs to (a tablet in a wave's facility and dates, or an invitation); null: none. */
+    wave_id: string | null;
   };
   /** Counts for reports, updated in the same transaction as the responses they count. */
   rollup_counts: {
@@ -287,4 +289,23 @@ export interface Database {
     id: string; organisation_id: string; facility_id: string; survey_id: string; survey_version: number; staff_id: string | null;
     file_name: string; file_sha256: string; rows: number; imported: number; duplicates: number; rejected: number; created_at: string;
   };
+  /** The draft a designer is editing: any JSON object (it is checked only when published), saved with a revision for optimistic concurrency. */
+  survey_drafts: {
+    organisation_id: string; survey_id: string; definition: string; revision: number;
+    /** "blank", "template:<id>", "xlsform:<file name>" or "version:<n>". */
+    origin: string; based_on_version: number | null; updated_by: string; updated_at: string;
+  };
+  /** A survey version run in chosen facilities from starts_on to ends_on (local days, inclusive). */
+  waves: {
+    id: string; organisation_id: string; name: string; survey_id: string; survey_version: number;
+    starts_on: string; ends_on: string;
+    /** Who is invited, in staff's words ("residents staying two months or more"). */
+    eligibility: string; min_stay_days: number | null;
+    created_by: string; created_at: string; cancelled_at: string | null;
+  };
+  /** A facility in a wave, with the residents eligible there (the base of its participation rate). */
+  wave_facilities: { wave_id: string; facility_id: string; eligible_residents: number | null };
+  invitation_batches: { id: string; wave_id: string; facility_id: string; count: number; created_by: string; created_at: string };
+  /** A single-use invitation: only the code's hash, and the local day it was used (never the response). */
+  invitation_codes: { code_hash: string; batch_id: string; wave_id: string; facility_id: string; used_on: string | null };
 }

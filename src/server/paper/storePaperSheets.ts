@@ -30,7 +30,7 @@ function responseWrite(context: StoreContext, sheet: CheckedSheet, receivedAt: s
     id: sheet.responseId, organisation_id: context.organisationId, facility_id: context.facility.id, enrollment_id: null,
     survey_id: survey.id, survey_version: survey.version, language: entry.language, status: 'complete', source: 'paper', mode: 'self',
     started_at: reportedAt, completed_at: reportedAt, received_at: receivedAt, reported_at: reportedAt, clock_flagged: 0,
-    answers: JSON.stringify(entry.answers), assistance: null, content_hash: sheet.contentHash, meta: JSON.stringify(meta), sealed_key: null,
+    answers: JSON.stringify(entry.answers), assistance: null, content_hash: sheet.contentHash, meta: JSON.stringify(meta), sealed_key: null, wave_id: null,
   };
   return {
     row,

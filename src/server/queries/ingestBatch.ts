@@ -219,6 +219,7 @@ export async function ingestBatch(
       meta: response.meta ? JSON.stringify(response.meta) : null,
       // Kept so the response's spoken comments, sealed with the same content key, can be opened later.
       sealed_key: response.sealed ? JSON.stringify(response.sealed.key) : null,
+      wave_id: null,
     };
     const counted = { facilityId: row.facility_id, timeZone: enrollment.time_zone, reportedAt, status: row.status, mode: row.mode, language: row.language };
     const notes = notesText === null ? null : {

@@ -29,8 +29,13 @@ const PaperPrintScreen = lazy(() => import('../../inspector/print/PaperPrintScre
 const MismatchesScreen = lazy(() => import('../../inspector/entry/MismatchesScreen.tsx'));
 const PaperImportScreen = lazy(() => import('../../inspector/import/PaperImportScreen.tsx'));
 const VisitsScreen = lazy(() => import('../../inspector/visits/VisitsScreen.tsx'));
+// Authoring and waves: for designers and the central office, each a chunk of its own.
+const SurveyLibraryScreen = lazy(() => import('../authoring/SurveyLibraryScreen.tsx'));
+const SurveyEditorScreen = lazy(() => import('../authoring/editor/SurveyEditorScreen.tsx'));
+const XlsformImportScreen = lazy(() => import('../authoring/XlsformImportScreen.tsx'));
+const WavesScreen = lazy(() => import('../waves/WavesScreen.tsx'));
 
-const NAV_ORDER: StaffRoute[] = ['dashboard', 'comparison', 'breakdown', 'assistance', 'comments', 'exports', 'paper', 'paperPrint', 'paperImport', 'paperMismatches', 'visits', 'admin', 'facilities', 'tabletPin'];
+const NAV_ORDER: StaffRoute[] = ['dashboard', 'comparison', 'breakdown', 'assistance', 'comments', 'exports', 'paper', 'paperPrint', 'paperImport', 'paperMismatches', 'visits', 'surveys', 'xlsformImport', 'waves', 'admin', 'facilities', 'tabletPin'];
 const SURVEY_ROLES = ['admin', 'analyst', 'designer', 'manager'];
 /** What works with no network (the laptop started offline): keying paper sheets into their outbox. */
 const OFFLINE_ROUTES: StaffRoute[] = ['paper'];
@@ -170,6 +175,18 @@ function SignedIn(props: { user: StaffUser; router: StaffRouter; session: StaffS
               </Match>
               <Match when={route() === 'visits'}>
                 <VisitsScreen />
+              </Match>
+              <Match when={route() === 'surveys'}>
+                <SurveyLibraryScreen />
+              </Match>
+              <Match when={route() === 'surveyEditor'}>
+                <SurveyEditorScreen />
+              </Match>
+              <Match when={route() === 'xlsformImport'}>
+                <XlsformImportScreen />
+              </Match>
+              <Match when={route() === 'waves'}>
+                <WavesScreen />
               </Match>
             </Switch>
           </Show>

@@ -2,7 +2,7 @@ import { createSignal, onCleanup } from 'solid-js';
 import type { StaffRole } from './api/wireSchemas.ts';
 
 /** The staff screens, each at its own address under /staff (a reload or a shared link opens the same screen). */
-export const STAFF_ROUTES = ['dashboard', 'comparison', 'breakdown', 'assistance', 'comments', 'exports', 'admin', 'facilities', 'tabletPin', 'print', 'paper', 'paperPrint', 'paperMismatches', 'paperImport', 'visits'] as const;
+export const STAFF_ROUTES = ['dashboard', 'comparison', 'breakdown', 'assistance', 'comments', 'exports', 'admin', 'facilities', 'tabletPin', 'print', 'paper', 'paperPrint', 'paperMismatches', 'paperImport', 'visits', 'surveys', 'surveyEditor', 'xlsformImport', 'waves'] as const;
 export type StaffRoute = (typeof STAFF_ROUTES)[number];
 
 const PATHS: Record<StaffRoute, string> = {
@@ -21,6 +21,10 @@ const PATHS: Record<StaffRoute, string> = {
   paperMismatches: '/staff/paper/mismatches',
   paperImport: '/staff/paper/import',
   visits: '/staff/visits',
+  surveys: '/staff/surveys',
+  surveyEditor: '/staff/surveys/edit',
+  xlsformImport: '/staff/surveys/import',
+  waves: '/staff/waves',
 };
 
 /** Who sees which screen in the navigation; the server checks every call anyway (docs/staff-api.md, Roles). */
@@ -42,6 +46,12 @@ export const ROUTE_ROLES: Record<StaffRoute, readonly StaffRole[]> = {
   paperMismatches: ['admin', 'manager', 'inspector'],
   paperImport: ['admin', 'manager', 'inspector'],
   visits: ['admin', 'analyst', 'manager', 'inspector'],
+  // Authoring (docs/authoring-api.md): the organisation's surveys are written by designers and admins.
+  surveys: ['admin', 'designer'],
+  surveyEditor: ['admin', 'designer'],
+  xlsformImport: ['admin', 'designer'],
+  // Waves are set up centrally; managers print their facilities' invitations and see participation.
+  waves: ['admin', 'analyst', 'manager'],
 };
 
 /** The name of a screen in the navigation and the title bar (screens added by issue 7 keep their words under their own keys). */
@@ -53,6 +63,7 @@ export function routeLabelKey(route: StaffRoute): string {
   if (route === 'paperMismatches') return 'results:paperEntry.mismatchesNav';
   if (route === 'paperImport') return 'results:paperImport.nav';
   if (route === 'visits') return 'results:visits.nav';
+  if (route === 'surveys' || route === 'surveyEditor' || route === 'xlsformImport' || route === 'waves') return `results:authoringNav.${route}`;
   return `results:nav.${route}`;
 }
 
@@ -62,7 +73,8 @@ export function routeAllowed(route: StaffRoute, role: StaffRole): boolean {
 
 /** The first screen of a role: results for those who see them, the facility list for the others. */
 export function homeRoute(role: StaffRole): StaffRoute {
-  return routeAllowed('dashboard', role) ? 'dashboard' : 'facilities';
+  if (routeAllowed('dashboard', role)) return 'dashboard';
+  return routeAllowed('surveys', role) ? 'surveys' : 'facilities';
 }
 
 export function routeOfPath(pathname: string): StaffRoute | undefined {
