@@ -15,6 +15,9 @@ import { rebuildReportCells } from '../reports/rebuildReportCells.ts';
 import { whoAssisted } from '../queries/whoAssisted.ts';
 import { makeSecret } from '../../survey/responseMac.ts';
 import { importPaperFile } from '../paper/import/importPaperFile.ts';
+import { importXlsformFiles } from '../xlsform/importXlsformCommand.ts';
+import { exportXlsformFile } from '../xlsform/exportXlsformCommand.ts';
+import { xlsformOptions } from '../xlsform/xlsformOptions.ts';
 
 export const ADMIN_HELP = `Sayso administration: npm run admin -- <command> [options]
 
@@ -35,6 +38,10 @@ Commands:
   purge-expired                                                       (deletes data past each organisation's retention)
   purge-spoken                                                        (deletes the sound of spoken comments past each organisation's spoken retention, keeps transcripts; the server also does it hourly)
   import-rescue FILE                                                  (a tablet's rescue file; counts each response once, like a sync)
+  import-xlsform FILE... [--dry-run] [--organisation ID] [--id SURVEY_ID] [--languages en,fr] [--json]
+                                   (XLSForm .xlsx or .xls, docs/xlsform.md; prints every problem by sheet, row and column, then the
+                                   survey made; publishes each publishable one as a new version unless --dry-run; exit 1 if any is not)
+  export-xlsform --organisation ID --survey ID [--version N] --out FILE   (a published version, the latest by default, as an XLSForm .xlsx)
   import-paper FILE --facility ID [--dry-run] [--only-clean]          (CSV or XLSX of paper answers, docs/paper-import.md; prints every problem by row and column; --only-clean imports the clean rows despite others' problems)
   rotate-key --organisation ID                                        (tablets seal to the new key from their next bundle; old keys still open older responses)
   rebuild-report-cells [--force]                                      (counts stored responses into empty report cells; --force recounts all, losing purged ones)
@@ -53,6 +60,7 @@ const OPTIONS = {
   email: { type: 'string' }, role: { type: 'string' }, facility: { type: 'string', multiple: true }, 'password-stdin': { type: 'boolean' },
   'valid-minutes': { type: 'string' }, device: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   force: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'only-clean': { type: 'boolean' },
+  id: { type: 'string' }, languages: { type: 'string' }, survey: { type: 'string' }, version: { type: 'string' }, out: { type: 'string' },
 } as const;
 
 function required(values: Record<string, unknown>, name: string): string {
@@ -213,6 +221,19 @@ export async function runAdmin(argv: string[], database: DatabaseHandle, out: Ou
       await importPaperFile(db, { file, facilityId: facilities[0]!, dryRun: values['dry-run'] === true, onlyClean: values['only-clean'] === true }, out);
       return;
     }
+    case 'import-xlsform': {
+      if (rest.length === 0) throw new AdminUsageError('import-xlsform needs at least one FILE (.xlsx or .xls)');
+      const dryRun = values['dry-run'] === true;
+      if (!dryRun && !values.organisation) throw new AdminUsageError('--organisation is required to publish (or add --dry-run to only check)');
+      if (values.id !== undefined && rest.length > 1) throw new AdminUsageError('--id goes with one FILE only: several files would become versions of one survey');
+      const options = xlsformOptions({ surveyId: values.id, languages: values.languages });
+      if (!options.ok) throw new AdminUsageError(options.message);
+      await importXlsformFiles(db, { files: rest, dryRun, organisationId: values.organisation, ...options.options, json: values.json === true }, out);
+      return;
+    }
+    case 'export-xlsform':
+      await exportXlsformFile(db, { organisationId: required(values, 'organisation'), surveyId: required(values, 'survey'), version: positiveInteger(values.version, 'version'), out: required(values, 'out') }, out.log);
+      return;
     case 'rotate-key': {
       const key = await rotateOrganisationKey(db, required(values, 'organisation'));
       out.log(`New sealing key ${key.keyId}; tablets use it from their next bundle, older keys are kept to open what was sealed under them`);

@@ -6,12 +6,16 @@ import { readJsonBody } from '../http/readJsonBody.ts';
 /** Staff requests are small forms: 64 KiB is plenty, and caps what a bad client can send. */
 const STAFF_BODY_LIMIT = 64 * 1024;
 
-/** Reads a JSON object body and checks it against a (strict) object schema, or answers the 4xx that says which field is wrong. */
-export async function readStaffBody<S extends v.GenericSchema>(c: Context, schema: S): Promise<{ ok: true; body: v.InferOutput<S> } | { ok: false; response: Response }> {
-  const read = await readJsonBody(c, STAFF_BODY_LIMIT);
+/**
+ * Reads a JSON object body and checks it against a (strict) object schema, or answers the
+ * 4xx that says which field is wrong. `limit` raises the cap for the few bodies that carry
+ * a whole survey definition (authoring drafts).
+ */
+export async function readStaffBody<S extends v.GenericSchema>(c: Context, schema: S, limit = STAFF_BODY_LIMIT): Promise<{ ok: true; body: v.InferOutput<S> } | { ok: false; response: Response }> {
+  const read = await readJsonBody(c, limit);
   if (!read.ok) return read;
   // valibot takes [] for an object with only optional keys; no staff request is a list.
-  if (Array.isArray(read.body)) return { ok: false, response: apiError(c, 400, 'invalid_request', 'body: must be a JSON object') };
+  if (read.body === null || typeof read.body !== 'object' || Array.isArray(read.body)) return { ok: false, response: apiError(c, 400, 'invalid_request', 'body: must be a JSON object') };
   // PostgreSQL text cannot hold NUL, and no staff form needs one: refuse it before any query.
   if (containsNul(read.body)) return { ok: false, response: apiError(c, 400, 'invalid_request', 'body: text must not contain NUL characters') };
   const parsed = v.safeParse(schema, read.body);
