@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { currentSurveyVersions, getSurveyVersion } from '../queries/surveyVersions.ts';
 import { exportXlsform } from '../../survey/xlsform/exportXlsform.ts';
+import { kioskWords } from './kioskWords.ts';
 import { writeXlsxWorkbook } from './writeWorkbook.ts';
 
 export class XlsformExportFailed extends Error {}
@@ -13,7 +14,7 @@ export async function exportXlsformFile(db: Kysely<Database>, input: { organisat
     ? (await currentSurveyVersions(db, input.organisationId)).find((s) => s.id === input.surveyId)
     : await getSurveyVersion(db, input.organisationId, input.surveyId, input.version);
   if (!survey) throw new XlsformExportFailed(`organisation ${input.organisationId} has no survey ${input.surveyId}${input.version === undefined ? '' : ` version ${input.version}`}`);
-  const workbook = exportXlsform(survey);
+  const workbook = exportXlsform(survey, { translate: kioskWords });
   const bytes = writeXlsxWorkbook(workbook);
   try {
     writeFileSync(input.out, bytes);

@@ -6,6 +6,7 @@ import { apiError } from '../http/apiError.ts';
 import { readBinaryBody } from '../http/readBinaryBody.ts';
 import { getSurveyVersion } from '../queries/surveyVersions.ts';
 import { exportXlsform } from '../../survey/xlsform/exportXlsform.ts';
+import { kioskWords } from './kioskWords.ts';
 import { importXlsform } from '../../survey/xlsform/importXlsform.ts';
 import { readWorkbookInWorker } from './readWorkbookInWorker.ts';
 import { WORKBOOK_LIMITS, type WorkbookLimits } from './workbookLimits.ts';
@@ -56,7 +57,7 @@ export function xlsformRoutes(options: { db: Kysely<Database>; now?: () => Date;
       ? await getSurveyVersion(db, c.get('staff').organisationId, surveyId, version)
       : undefined;
     if (!known) return apiError(c, 404, 'unknown_survey', `this organisation has no survey ${surveyId.slice(0, 80)} version ${c.req.param('version').slice(0, 12)}`);
-    const bytes = writeXlsxWorkbook(exportXlsform(known));
+    const bytes = writeXlsxWorkbook(exportXlsform(known, { translate: kioskWords }));
     c.header('Content-Type', XLSX_TYPE);
     c.header('Content-Disposition', `attachment; filename="${known.id}-v${known.version}.xlsx"`);
     c.header('Cache-Control', 'no-store');
