@@ -145,4 +145,6 @@ async function boot() {
 
 // Staff's web screens (/staff) are a chunk of their own: the kiosk never loads it, and it never starts the kiosk.
 if (/^\/staff(\/|$)/.test(location.pathname)) void import('./staff/web/startStaffWeb.tsx').then((staff) => staff.startStaffWeb(document.getElementById('app')!));
+// Answering by invitation (/i/<CODE>, a resident's phone): its own chunk, which reuses the kiosk's screens; the kiosk does not start.
+else if (location.pathname.startsWith('/i/')) void import('./invitation/startInvitation.tsx').then((invitation) => invitation.startInvitation(document.getElementById('app')!, { createKioskSession }));
 else void boot();

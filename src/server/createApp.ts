@@ -69,7 +69,8 @@ export function createApp(options: AppOptions): Hono {
   }
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
-    console.error(`${c.req.method} ${c.req.path} failed:`, error);
+    // An invitation's path holds its code: never written to a log.
+    console.error(`${c.req.method} ${c.req.path.replace(/^(\/api\/v1\/invitations\/)[^/]+/, '$1…')} failed:`, error);
     return apiError(c, 500, 'server_error', 'the server could not complete this request; it was not saved, so send it again');
   });
 

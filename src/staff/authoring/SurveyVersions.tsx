@@ -44,7 +44,8 @@ export function SurveyVersions(props: { api: AuthoringApi; survey: LibrarySurvey
                     {t('authoring:library.copy')}
                   </button>
                   <Show when={copying() === version.version}>
-                    <CopyForm {...props} version={version.version} />
+                    {/* Props named one by one: a spread would pull Solid's mergeProps into the chunk every kiosk loads. */}
+                    <CopyForm api={props.api} survey={props.survey} taken={props.taken} onCreated={props.onCreated} version={version.version} />
                   </Show>
                 </li>
               )}
