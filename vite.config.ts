@@ -24,7 +24,7 @@ export default defineConfig({
           '**/startStaffWeb-*', '**/chartRuntime-*', '**/surveys/monitoring-visit.json',
           '**/locales/*/paper.json', '**/Paper*Screen-*', '**/MismatchesScreen-*', '**/VisitsScreen-*', '**/paperEntry-*', '**/paperStore-*', '**/paperQr-*', '**/paperAnswers-*',
           // Nor authoring and waves (designers and the central office, at a computer).
-          '**/locales/*/authoring.json', '**/locales/*/waves.json', '**/SurveyLibraryScreen-*', '**/SurveyEditorScreen-*', '**/XlsformImportScreen-*', '**/WavesScreen-*',
+          '**/locales/*/authoring.json', '**/locales/*/waves.json', '**/SurveyLibraryScreen-*', '**/SurveyEditorScreen-*', '**/XlsformImportScreen-*', '**/WavesScreen-*', '**/authoringApi-*', '**/loadDraftPreview-*',
         ],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },

@@ -11,7 +11,10 @@ import { loadSurveyDefinition, type SurveyLoad } from './loadSurveyDefinition.ts
  * resident on a tablet.
  */
 export async function loadSurveyForKiosk(surveyId: string, store: DeviceStore | undefined, fetcher?: typeof fetch): Promise<SurveyLoad> {
-  const load = await loadForKiosk(surveyId, store, fetcher);
+  // The survey editor's preview frame (/?preview=<id>&draft=1) runs the draft on screen there: its code loads only then.
+  const load = !store && typeof location !== 'undefined' && /[?&]draft=1(&|$)/.test(location.search)
+    ? (await import('./loadDraftPreview.ts')).loadDraftPreview(surveyId)
+    : await loadForKiosk(surveyId, store, fetcher);
   if (load.ok && isForInspectors(load.survey)) return { ok: false, surveyId, reason: 'missing', detail: 'a survey for inspectors, not for tablets' };
   return load;
 }

@@ -76,7 +76,7 @@ export function InvitationApp(props: { flow: InvitationFlow; makeSession: (offer
                 />
               }
             >
-              <KioskApp session={session()} settings={{ idleTimeoutSeconds: IDLE_SECONDS, idleWarningSeconds: 30, appLanguages: LAUNCH_LANGUAGES }} />
+              <KioskApp session={session()} settings={{ idleTimeoutSeconds: IDLE_SECONDS, idleWarningSeconds: 30, appLanguages: LAUNCH_LANGUAGES, startOverKey: 'invitation:screens.startOverConfirm' }} />
             </Show>
           )}
         </Match>

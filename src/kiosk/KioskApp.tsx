@@ -18,6 +18,8 @@ export interface KioskSettings {
   idleWarningSeconds: number;
   /** Languages the app has words for (public/locales); the picker offers those the survey has too. */
   appLanguages: readonly string[];
+  /** The words of the start-over question where answers so far are deleted, not kept (an invitation). */
+  startOverKey?: string;
 }
 
 /** How long the attract screen stands before the audio engine loads without a touch. */
@@ -290,7 +292,7 @@ export function KioskApp(props: {
       </Show>
       <Show when={confirmStartOver()}>
         <ConfirmDialog
-          message={t('nav.startOverConfirm')}
+          message={t(props.settings.startOverKey ?? 'nav.startOverConfirm')}
           yes={t('nav.startOverYes')}
           no={t('nav.startOverNo')}
           onYes={() => void session.startOver()}
