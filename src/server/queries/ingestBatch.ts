@@ -14,6 +14,7 @@ import { countReportCells, reportQuarter, type ReportCellInput } from '../report
 import type { DeviceEnrollment } from './enrollments.ts';
 import { getSurveyVersion } from './surveyVersions.ts';
 import { storedContentHashes, writeResponses, type ResponseWrite } from './writeResponses.ts';
+import { makeResponseWaveFinder } from '../waves/findResponseWave.ts';
 
 /** Published versions are immutable: each is read and parsed once per database, not once per batch. */
 const surveyCaches = new WeakMap<Kysely<Database>, Map<string, Promise<SurveyDefinition | undefined>>>();
@@ -110,6 +111,8 @@ export async function ingestBatch(
     }
     return found;
   };
+
+  const waveOf = makeResponseWaveFinder(db);
 
   const quarantine = (index: number, raw: unknown, result: Rejected, enrollmentId: string | null) => {
     results[index] = result;
@@ -219,7 +222,8 @@ export async function ingestBatch(
       meta: response.meta ? JSON.stringify(response.meta) : null,
       // Kept so the response's spoken comments, sealed with the same content key, can be opened later.
       sealed_key: response.sealed ? JSON.stringify(response.sealed.key) : null,
-      wave_id: null,
+      // The server decides the wave (docs/waves.md); the tablet is not asked.
+      wave_id: await waveOf({ facilityId: enrollment.facility_id, timeZone: enrollment.time_zone, surveyId: response.surveyId, surveyVersion: response.surveyVersion, reportedAt }),
     };
     const counted = { facilityId: row.facility_id, timeZone: enrollment.time_zone, reportedAt, status: row.status, mode: row.mode, language: row.language };
     const notes = notesText === null ? null : {
