@@ -75,7 +75,7 @@ export function deviceRoutes(options: DeviceRouteOptions) {
   app.use('/sync', deviceAuth);
 
   app.get('/device/bundle', async (c) => {
-    const bundle = await deviceBundle(db, c.get('device'));
+    const bundle = await deviceBundle(db, c.get('device'), now());
     c.header('ETag', bundle.etag);
     c.header('Cache-Control', 'no-cache');
     if (c.req.header('if-none-match') === bundle.etag) return c.body(null, 304);

@@ -3,6 +3,7 @@ import { makeInvitationCode } from '../../survey/invitations/invitationCode.ts';
 import { makeUuidV7 } from '../../survey/makeUuidV7.ts';
 import type { Database } from '../db/schema.ts';
 import { hashToken } from '../hashToken.ts';
+import { getSurveyVersion } from '../queries/surveyVersions.ts';
 import { localDay } from '../rollupCells.ts';
 import { waveStatusOn } from './waveDays.ts';
 import { waveProblem, type WaveProblem } from './waveProblem.ts';
@@ -26,12 +27,15 @@ export async function createInvitations(
   }
   const wave = await db.selectFrom('waves').innerJoin('wave_facilities', 'wave_facilities.wave_id', 'waves.id')
     .innerJoin('facilities', 'facilities.id', 'wave_facilities.facility_id')
-    .select(['waves.starts_on', 'waves.ends_on', 'waves.cancelled_at', 'facilities.time_zone'])
+    .select(['waves.starts_on', 'waves.ends_on', 'waves.cancelled_at', 'waves.survey_id', 'waves.survey_version', 'facilities.time_zone'])
     .where('waves.id', '=', input.waveId).where('waves.organisation_id', '=', input.organisationId).where('wave_facilities.facility_id', '=', input.facilityId)
     .executeTakeFirst();
   if (!wave) return waveProblem(404, 'unknown_facility', 'this facility is not in this wave');
   const status = waveStatusOn(wave, localDay(now.toISOString(), wave.time_zone));
   if (status === 'ended' || status === 'cancelled') return waveProblem(409, 'wave_closed', `this wave is ${status}: its invitations could no longer be used`);
+  // A code opens the survey on a resident's own phone, alone: a survey that needs a mediator (the children's) cannot be answered that way.
+  const survey = await getSurveyVersion(db, input.organisationId, wave.survey_id, wave.survey_version);
+  if (survey?.requiresMediator) return waveProblem(409, 'needs_mediator', `survey ${wave.survey_id} is answered only with a mediator beside the resident, so it cannot be answered by invitation`);
 
   const batchId = makeUuidV7(now.getTime());
   const codes = Array.from({ length: input.count }, () => makeInvitationCode());

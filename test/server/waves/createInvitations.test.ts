@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../../src/server/hashToken.ts';
 import { createInvitations } from '../../../src/server/waves/createInvitations.ts';
+import { publishSurveyVersion } from '../../../src/server/queries/surveyVersions.ts';
+import { readFileSync } from 'node:fs';
 import { formatInvitationCode, parseInvitationCode } from '../../../src/survey/invitations/invitationCode.ts';
 import { call, errorCode } from '../auth/staffClient.ts';
 import { testDatabaseKinds } from '../support/testDatabases.ts';
@@ -40,6 +42,15 @@ for (const kind of testDatabaseKinds()) {
         const text = JSON.stringify(rows);
         expect(forms.filter((form) => text.includes(form)), table).toEqual([]);
       }
+    });
+
+    it('refuses codes for a survey that needs a mediator (the children\'s): a code is answered alone on a phone', async () => {
+      const children = JSON.parse(readFileSync('public/surveys/children-satisfaction.json', 'utf8'));
+      const published = await publishSurveyVersion(w.db, { organisationId: w.organisationId, definition: children });
+      const wave = await w.createWave({ surveyId: published.id, surveyVersion: published.version, startsOn: '2028-01-01', endsOn: '2028-01-31' });
+      const refused = await createInvitations(w.db, { organisationId: w.organisationId, waveId: wave.id, facilityId: w.A, count: 3, createdBy: 'test' }, clock);
+      expect(refused).toMatchObject({ ok: false, status: 409, code: 'needs_mediator' });
+      expect(await w.db.selectFrom('invitation_codes').select('code_hash').where('wave_id', '=', wave.id).execute()).toEqual([]);
     });
 
     it('counts printed and used codes per facility in the wave list', async () => {
