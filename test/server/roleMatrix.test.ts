@@ -12,6 +12,8 @@ import { createEnrollmentCode } from '../../src/server/queries/enrollments.ts';
 import { createFacility, createOrganisation } from '../../src/server/queries/organisations.ts';
 import { createStaff, setPaperDoubleEntry, type StaffRole } from '../../src/server/queries/staff.ts';
 import { publishSurveyVersion } from '../../src/server/queries/surveyVersions.ts';
+import { createInvitations } from '../../src/server/waves/createInvitations.ts';
+import { createWave } from '../../src/server/waves/createWave.ts';
 import { makeUuidV7 } from '../../src/survey/makeUuidV7.ts';
 import { quarterOfDay } from '../../src/survey/periods.ts';
 import { call, signIn, type StaffSession } from './auth/staffClient.ts';
@@ -42,6 +44,8 @@ interface Context {
   unique: () => string;
   /** A sheet of facility A's printed batch not keyed yet, and an open mismatch of A or B, fresh on every call. */
   sheetA: () => unknown; mismatchA: () => string; mismatchB: () => string;
+  /** A running wave of mini in A and B, one unused invitation code of it, and fresh non-overlapping quarters for new waves. */
+  wave: string; invitationCode: string; nextWaveStart: () => string; nextWaveEnd: () => string;
 }
 
 interface Row {
@@ -141,6 +145,30 @@ const MATRIX: Row[] = [
   // The visit report reads inspectors' surveys only: asked for the residents' mini survey, those who may ask are told so.
   { name: 'GET /reports/visits (A)', method: 'GET', path: (x) => `/reports/visits?facility=${x.A}&survey=mini`, expect: r('400 not_a_visit_survey', '400 not_a_visit_survey', F, '400 not_a_visit_survey', '400 not_a_visit_survey', F, NF) },
   { name: 'GET /reports/visits (B)', method: 'GET', path: (x) => `/reports/visits?facility=${x.B}&survey=mini`, expect: r('400 not_a_visit_survey', '400 not_a_visit_survey', F, NF, NF, F, NF) },
+  // Authoring (docs/authoring-api.md): admins and designers of the organisation.
+  { name: 'GET /staff/authoring/surveys', method: 'GET', path: () => '/staff/authoring/surveys', expect: r('200', F, '200', F, F, F, '200') },
+  { name: 'GET /staff/authoring/templates', method: 'GET', path: () => '/staff/authoring/templates', expect: r('200', F, '200', F, F, F, '200') },
+  { name: 'GET /staff/authoring/media-index', method: 'GET', path: () => '/staff/authoring/media-index', expect: r('200', F, '200', F, F, F, '200') },
+  { name: 'POST /staff/authoring/surveys (template)', method: 'POST', path: () => '/staff/authoring/surveys', body: (x) => ({ id: `m-${x.unique()}`, from: { kind: 'template', templateId: 'quick-check' } }), expect: r('201', F, '201', F, F, F, '201') },
+  { name: 'GET /staff/authoring/surveys/mini/versions', method: 'GET', path: () => '/staff/authoring/surveys/mini/versions', expect: r('200', F, '200', F, F, F, '200') },
+  { name: 'GET /staff/authoring/surveys/mini/versions/1', method: 'GET', path: () => '/staff/authoring/surveys/mini/versions/1', expect: r('200', F, '200', F, F, F, '200') },
+  // The admin makes the draft, so the designer (same organisation) finds it there already.
+  { name: 'POST /staff/authoring/surveys/mini/draft', method: 'POST', path: () => '/staff/authoring/surveys/mini/draft', body: () => ({ fromVersion: 1 }), expect: r('201', F, '409 draft_exists', F, F, F, '201') },
+  { name: 'GET /staff/authoring/surveys/mini/draft', method: 'GET', path: () => '/staff/authoring/surveys/mini/draft', expect: r('200', F, '200', F, F, F, '200') },
+  { name: 'DELETE /staff/authoring/surveys/mini/draft', method: 'DELETE', path: () => '/staff/authoring/surveys/mini/draft', expect: r('204', F, '404 no_draft', F, F, F, '204') },
+  { name: 'POST /staff/xlsform/check', method: 'POST', path: () => '/staff/xlsform/check?fileName=form.csv', body: () => new TextEncoder().encode('type,name,label\n'), headers: { 'content-type': 'application/octet-stream' }, expect: r('415 unsupported_file', F, '415 unsupported_file', F, F, F, '415 unsupported_file') },
+  { name: 'GET /staff/surveys/mini/versions/1/xlsform', method: 'GET', path: () => '/staff/surveys/mini/versions/1/xlsform', expect: r('200', F, '200', F, F, F, '200') },
+  // Waves (docs/waves.md): set up by admins; managers count and print for their own facilities.
+  { name: 'GET /staff/waves', method: 'GET', path: () => '/staff/waves', expect: r('200', '200', F, '200', F, F, '200') },
+  { name: 'GET /staff/waves/surveys', method: 'GET', path: () => '/staff/waves/surveys', expect: r('200', F, F, F, F, F, '200') },
+  { name: 'POST /staff/waves', method: 'POST', path: () => '/staff/waves', body: (x) => ({ name: `Wave ${x.unique()}`, surveyId: 'voice', surveyVersion: 1, startsOn: x.nextWaveStart(), endsOn: x.nextWaveEnd(), eligibility: 'Residents staying two months or more', facilities: [{ facilityId: x.A }] }), expect: r('201', F, F, F, F, F, '404 *') },
+  { name: 'PATCH /staff/waves/:id', method: 'PATCH', path: (x) => `/staff/waves/${x.wave}`, body: () => ({ eligibility: 'Residents staying two months or more' }), expect: r('200', F, F, F, F, F, '404 *') },
+  { name: 'PUT /staff/waves/:id/facilities/A', method: 'PUT', path: (x) => `/staff/waves/${x.wave}/facilities/${x.A}`, body: () => ({ eligibleResidents: 40 }), expect: r('200', F, F, '200', F, F, '404 *') },
+  { name: 'PUT /staff/waves/:id/facilities/B', method: 'PUT', path: (x) => `/staff/waves/${x.wave}/facilities/${x.B}`, body: () => ({ eligibleResidents: 30 }), expect: r('200', F, F, '404 *', F, F, '404 *') },
+  { name: 'POST /staff/waves/:id/facilities/A/invitations', method: 'POST', path: (x) => `/staff/waves/${x.wave}/facilities/${x.A}/invitations`, body: () => ({ count: 2 }), expect: r('201', F, F, '201', F, F, '404 *') },
+  { name: 'POST /staff/waves/:id/facilities/B/invitations', method: 'POST', path: (x) => `/staff/waves/${x.wave}/facilities/${x.B}/invitations`, body: () => ({ count: 2 }), expect: r('201', F, F, '404 *', F, F, '404 *') },
+  // An invitation opens with its code alone: no account is needed or used (docs/invitations.md).
+  { name: 'GET /invitations/:code', method: 'GET', path: (x) => `/invitations/${x.invitationCode}`, access: 'public', expect: r('200', '200', '200', '200', '200', '200', '200') },
   { name: 'POST /auth/logout', method: 'POST', path: () => '/auth/logout', expect: r('204', '204', '204', '204', '204', '204', '204') },
 ];
 
@@ -268,6 +296,15 @@ for (const kind of testDatabaseKinds()) {
       const mismatchesA = await openMismatches(db, organisationId, A, 12);
       const mismatchesB = await openMismatches(db, organisationId, B, 12);
       const next = (pool: string[]) => () => pool.shift() ?? 'pool-exhausted';
+      // A wave of mini running now in A and B, with one invitation code to open.
+      const wave = await createWave(db, {
+        organisationId, name: 'This quarter', surveyId: 'mini', surveyVersion: 1, startsOn: today, endsOn: localDay(new Date(Date.now() + 80 * 86_400_000), 'Europe/Brussels'),
+        eligibility: 'Residents staying two months or more', facilities: [{ facilityId: A }, { facilityId: B }], createdBy: 'setup',
+      });
+      if (!wave.ok) throw new Error(wave.message);
+      const invitation = await createInvitations(db, { organisationId, waveId: wave.waveId, facilityId: A, count: 1, createdBy: 'setup' });
+      if (!invitation.ok) throw new Error(invitation.message);
+      let waveYear = 2030;
       x = {
         A, B, period, from: localDay(new Date(Date.now() - 30 * 86_400_000), 'Europe/Brussels'), to: today,
         deviceA: devices.A!, deviceB: devices.B!, commentA: await commentId(A), commentB: await commentId(B), spareAccount: spare.id,
@@ -278,6 +315,8 @@ for (const kind of testDatabaseKinds()) {
           answers: PAPER_ANSWERS, unreadable: [], keyedAt: new Date().toISOString(),
         }),
         mismatchA: next(mismatchesA), mismatchB: next(mismatchesB),
+        wave: wave.waveId, invitationCode: invitation.codes[0]!,
+        nextWaveStart: () => `${waveYear}-01-01`, nextWaveEnd: () => `${waveYear++}-03-31`,
       };
       ourSecrets.push(A, B, 'Centre A', 'Centre B', 'Comment about centre', spare.id, devices.A!, devices.B!, spoken.A!, spoken.B!, spokenResponse);
     });
