@@ -137,7 +137,7 @@ export function makeAuthoringApi(options: StaffFetchOptions = {}) {
 
 export type AuthoringApi = ReturnType<typeof makeAuthoringApi>;
 
-/** H2's XLSX download of a published version (a plain link: the session cookie goes with it). */
+/** The XLSX download of a published version (a plain link: the session cookie goes with it). */
 export const xlsformDownloadUrl = (surveyId: string, version: number, base = '/api/v1') =>
   `${base}/staff/surveys/${encodeURIComponent(surveyId)}/versions/${version}/xlsform`;
 

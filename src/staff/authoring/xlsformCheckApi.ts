@@ -1,5 +1,5 @@
 /**
- * H2's XLSForm check (docs/xlsform.md, "Files, HTTP and the command line"): the file goes as
+ * The server's XLSForm check (docs/xlsform.md, "Files, HTTP and the command line"): the file goes as
  * it is, the server reads it off its main thread and answers the row-level report and the
  * survey it made; nothing is stored. A file it cannot read is an answer too (the screen
  * shows the reader's message), so 400/413/415 come back as `refused`.
