@@ -1,6 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -11,6 +10,7 @@ import { formatSerial } from '../../src/survey/paper/paperSerial.ts';
 import { listQuestions } from '../../src/survey/walkItems.ts';
 import { loadLocale } from './support/builtIns.ts';
 import { launchChromium } from './support/launchChromium.ts';
+import { pdfPageTexts, startQrReader, type QrReader } from './support/pdfReader.ts';
 import { seriousAxeFindings } from './support/runAxe.ts';
 import { addStaffAccount } from './support/seedAssistedResponses.ts';
 import { seedOrganisation, type SeededOrganisation } from './support/seedStaffResults.ts';
@@ -23,28 +23,6 @@ const VISIT = 'monitoring-visit';
 const MOST_PAGES: Record<string, number> = { 'resident-satisfaction': 4, 'centre-satisfaction': 2, 'monitoring-visit': 8 };
 const MM = 96 / 25.4;
 
-/** The PDF's pages as text, read with pdf.js in Node (its legacy build needs no DOM). */
-async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
-  // pdf.js 5+ uses Promise.withResolvers (Node 22); the project supports Node 20.19.
-  const promise = Promise as unknown as { withResolvers?: () => unknown };
-  promise.withResolvers ??= () => {
-    let resolve: unknown;
-    let reject: unknown;
-    const created = new Promise((yes, no) => ((resolve = yes), (reject = no)));
-    return { promise: created, resolve, reject };
-  };
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false });
-  const document = await task.promise;
-  const texts: string[] = [];
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await task.destroy();
-  return texts;
-}
-
 /**
  * Whether a page's text holds a phrase. Chromium writes Arabic as shaped glyphs in visual
  * order (pdf.js gives them back so): compare the letters (NFKC) either way round, with
@@ -55,52 +33,6 @@ function readsAs(pageText: string, phrase: string): boolean {
   const visual = (text: string) => text.split(/(\d+)/).reverse().map((part) => (/^\d+$/.test(part) ? part : [...part].reverse().join(''))).join('');
   const page = letters(pageText);
   return page.includes(letters(phrase)) || page.includes(visual(letters(phrase)));
-}
-
-/**
- * A tiny server for the QR reader page: pdf.js's browser build and jsQR, so the PDF's pages
- * are drawn on a canvas in Chromium and their QR codes decoded there, as a scanner would.
- */
-function startReaderServer(): Promise<{ url: string; server: Server }> {
-  const files: Record<string, { path: string; type: string }> = {
-    '/pdf.mjs': { path: 'node_modules/pdfjs-dist/build/pdf.mjs', type: 'text/javascript' },
-    '/pdf.worker.mjs': { path: 'node_modules/pdfjs-dist/build/pdf.worker.mjs', type: 'text/javascript' },
-    '/jsQR.js': { path: 'node_modules/jsqr/dist/jsQR.js', type: 'text/javascript' },
-  };
-  const page = `<!doctype html><meta charset="utf-8"><title>QR reader</title><script src="/jsQR.js"></script>
-<script type="module">
-import * as pdfjs from '/pdf.mjs';
-pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
-window.readQrCodes = async (base64, pages) => {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const pdf = await pdfjs.getDocument({ data: bytes }).promise;
-  const found = [];
-  for (const n of pages) {
-    const pdfPage = await pdf.getPage(n);
-    const viewport = pdfPage.getViewport({ scale: 3 });
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.ceil(viewport.width);
-    canvas.height = Math.ceil(viewport.height);
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    await pdfPage.render({ canvasContext: context, canvas, viewport }).promise;
-    const image = context.getImageData(0, 0, canvas.width, canvas.height);
-    found.push(window.jsQR(image.data, image.width, image.height)?.data ?? null);
-  }
-  return found;
-};
-window.readerReady = true;
-</script>`;
-  const server = createServer((request, response) => {
-    const file = files[request.url ?? ''];
-    if (file) {
-      response.writeHead(200, { 'Content-Type': file.type });
-      response.end(readFileSync(file.path));
-    } else {
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      response.end(page);
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server })));
 }
 
 interface PrintedBatch {
@@ -116,7 +48,7 @@ describe('paper forms printed from the staff screens, checked in the PDF Chromiu
   let server: ServerProcess;
   let seeded: SeededOrganisation;
   let inspector: { email: string; password: string };
-  let reader: { url: string; server: Server };
+  let reader: QrReader;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -131,19 +63,10 @@ describe('paper forms printed from the staff screens, checked in the PDF Chromiu
   };
 
   async function qrCodes(pdf: Uint8Array, pages: number[]): Promise<Array<SheetCode | null>> {
-    const readerPage = await context.newPage();
-    try {
-      await readerPage.goto(reader.url);
-      await readerPage.waitForFunction(() => (window as unknown as { readerReady?: boolean }).readerReady === true);
-      const texts = await readerPage.evaluate(
-        ([base64, numbers]) => (window as unknown as { readQrCodes: (b: string, p: number[]) => Promise<Array<string | null>> }).readQrCodes(base64, numbers),
-        [Buffer.from(pdf).toString('base64'), pages] as const,
-      );
-      return texts.map((text) => (text === null ? null : decodeSheetCode(text)));
-    } finally {
-      await readerPage.close();
-    }
+    const { found } = await reader.read(context, pdf, pages.map((n) => ({ page: n })));
+    return found.map((text) => (text === null ? null : decodeSheetCode(text)));
   }
+
 
   const version = (id = SURVEY) => seeded.surveys.find((s) => s.id === id)!.version;
   const printCount = () => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls);
@@ -248,7 +171,7 @@ describe('paper forms printed from the staff screens, checked in the PDF Chromiu
       facilityIds: [seeded.facilityA.id],
     });
     server = await startServerProcess({ port: await freePort(), dbPath });
-    reader = await startReaderServer();
+    reader = await startQrReader();
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // The print dialog would block a headless page: count the calls instead.
@@ -263,7 +186,7 @@ describe('paper forms printed from the staff screens, checked in the PDF Chromiu
   afterAll(async () => {
     await browser?.close();
     await server?.kill('SIGTERM');
-    await new Promise((resolve) => reader?.server.close(resolve));
+    await reader?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,6 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import { upcomingQuarters } from '../../src/staff/waves/quarterDays.ts';
 import { formatInvitationCode, parseInvitationCode } from '../../src/survey/invitations/invitationCode.ts';
 import { loadLocale } from './support/builtIns.ts';
 import { launchChromium } from './support/launchChromium.ts';
+import { pdfPageTexts, startQrReader, type QrArea, type QrReader } from './support/pdfReader.ts';
 import { seriousAxeFindings } from './support/runAxe.ts';
 import { seedOrganisation, type SeededOrganisation } from './support/seedStaffResults.ts';
 import { freePort, startServerProcess, type ServerProcess } from './support/serverProcess.ts';
@@ -20,78 +20,12 @@ const SURVEY = 'resident-satisfaction';
 /** The slips' grid on A4 (src/staff/waves/waves.css): 8 mm margins, 2 columns of 97 mm, 5 rows of 56 mm. */
 const GRID = { margin: 8, width: 97, height: 56 };
 
-/**
- * A tiny server for the QR reader page: pdf.js's browser build and jsQR. Each page of the
- * PDF is drawn on a canvas and each slip's cell decoded on its own, as a phone camera
- * pointed at one slip would.
- */
-function startReaderServer(): Promise<{ url: string; server: Server }> {
-  const files: Record<string, { path: string; type: string }> = {
-    '/pdf.mjs': { path: 'node_modules/pdfjs-dist/build/pdf.mjs', type: 'text/javascript' },
-    '/pdf.worker.mjs': { path: 'node_modules/pdfjs-dist/build/pdf.worker.mjs', type: 'text/javascript' },
-    '/jsQR.js': { path: 'node_modules/jsqr/dist/jsQR.js', type: 'text/javascript' },
-  };
-  const page = `<!doctype html><meta charset="utf-8"><title>QR reader</title><script src="/jsQR.js"></script>
-<script type="module">
-import * as pdfjs from '/pdf.mjs';
-pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
-window.readSlipCodes = async (base64, grid) => {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const pdf = await pdfjs.getDocument({ data: bytes }).promise;
-  const found = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const pdfPage = await pdf.getPage(n);
-    const viewport = pdfPage.getViewport({ scale: 3 });
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.ceil(viewport.width);
-    canvas.height = Math.ceil(viewport.height);
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    await pdfPage.render({ canvasContext: context, canvas, viewport }).promise;
-    const px = (mm) => Math.round((mm * 72 * 3) / 25.4);
-    for (let row = 0; row < 5; row++) {
-      for (let column = 0; column < 2; column++) {
-        const image = context.getImageData(px(grid.margin + column * grid.width), px(grid.margin + row * grid.height), px(grid.width), px(grid.height));
-        found.push(window.jsQR(image.data, image.width, image.height)?.data ?? null);
-      }
-    }
-  }
-  return { pages: pdf.numPages, found };
-};
-window.readerReady = true;
-</script>`;
-  const server = createServer((request, response) => {
-    const file = files[request.url ?? ''];
-    if (file) {
-      response.writeHead(200, { 'Content-Type': file.type });
-      response.end(readFileSync(file.path));
-    } else {
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      response.end(page);
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server })));
-}
-
-/** The PDF's text, page by page (pdf.js in Node). */
-async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
-  // pdf.js 5+ uses Promise.withResolvers (Node 22); the project supports Node 20.19.
-  const promise = Promise as unknown as { withResolvers?: () => unknown };
-  promise.withResolvers ??= () => {
-    let resolve: unknown;
-    let reject: unknown;
-    const created = new Promise((yes, no) => ((resolve = yes), (reject = no)));
-    return { promise: created, resolve, reject };
-  };
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false });
-  const document = await task.promise;
-  const texts: string[] = [];
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await task.destroy();
-  return texts;
+/** Each slip's cell on every page, read on its own as a phone camera pointed at one slip would. */
+function slipAreas(pages: number): QrArea[] {
+  return Array.from({ length: pages }, (_, p) => Array.from({ length: 10 }, (__, cell) => ({
+    page: p + 1,
+    box: { x: GRID.margin + (cell % 2) * GRID.width, y: GRID.margin + Math.floor(cell / 2) * GRID.height, width: GRID.width, height: GRID.height },
+  }))).flat();
 }
 
 describe('waves: an admin plans one, a manager prints invitations, the slips scan to their links', () => {
@@ -99,7 +33,7 @@ describe('waves: an admin plans one, a manager prints invitations, the slips sca
   let dbPath: string;
   let server: ServerProcess;
   let seeded: SeededOrganisation;
-  let reader: { url: string; server: Server };
+  let reader: QrReader;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
@@ -135,14 +69,14 @@ describe('waves: an admin plans one, a manager prints invitations, the slips sca
     dbPath = join(dir, 'sayso.db');
     seeded = await seedOrganisation(dbPath);
     server = await startServerProcess({ port: await freePort(), dbPath });
-    reader = await startReaderServer();
+    reader = await startQrReader();
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.kill('SIGTERM');
-    await new Promise((resolve) => reader?.server.close(resolve));
+    await reader?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -202,13 +136,7 @@ describe('waves: an admin plans one, a manager prints invitations, the slips sca
     expect(await seriousAxeFindings(page)).toEqual([]);
 
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-    const readerPage = await contexts[0]!.newPage();
-    await readerPage.goto(reader.url);
-    await readerPage.waitForFunction(() => (window as unknown as { readerReady?: boolean }).readerReady === true);
-    const read = await readerPage.evaluate(
-      ([base64, grid]) => (window as unknown as { readSlipCodes: (b: string, g: typeof GRID) => Promise<{ pages: number; found: Array<string | null> }> }).readSlipCodes(base64, grid),
-      [Buffer.from(pdf).toString('base64'), GRID] as const,
-    );
+    const read = await reader.read(contexts[0]!, pdf, slipAreas((await pdfPageTexts(pdf)).length));
     if (read.pages !== 1) console.log(JSON.stringify(await pdfPageTexts(pdf)), JSON.stringify(read.found));
     expect(read.pages).toBe(1);
     const links = read.found.filter((text): text is string => text !== null);
