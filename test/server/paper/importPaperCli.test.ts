@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminUsageError, runAdmin } from '../../../src/server/admin/runAdmin.ts';
+import { adminOutput } from '../support/adminOutput.ts';
+import { AdminUsageError } from '../../../src/server/admin/runAdmin.ts';
 import { createDatabase, type DatabaseHandle } from '../../../src/server/db/createDatabase.ts';
 import { migrateToLatest } from '../../../src/server/db/migrate.ts';
 import { createPaperBatch } from '../../../src/server/paper/paperBatches.ts';
@@ -43,15 +44,7 @@ for (const kind of testDatabaseKinds()) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    async function admin(...argv: string[]): Promise<{ lines: string[]; error?: Error }> {
-      const lines: string[] = [];
-      try {
-        await runAdmin(argv, database, { log: (line) => lines.push(line) });
-        return { lines };
-      } catch (error) {
-        return { lines, error: error as Error };
-      }
-    }
+    const admin = (...argv: string[]) => adminOutput(database, argv);
 
     it('prints the report of a dry run, row by row, and imports nothing', async () => {
       const { lines, error } = await admin('import-paper', join(dir, 'visit.csv'), '--facility', facilityId, '--dry-run');

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminUsageError, runAdmin } from '../../../src/server/admin/runAdmin.ts';
+import { adminOutput } from '../support/adminOutput.ts';
+import { AdminUsageError } from '../../../src/server/admin/runAdmin.ts';
 import { createDatabase, type DatabaseHandle } from '../../../src/server/db/createDatabase.ts';
 import { migrateToLatest } from '../../../src/server/db/migrate.ts';
 import { createOrganisation } from '../../../src/server/queries/organisations.ts';
@@ -34,15 +35,7 @@ for (const kind of testDatabaseKinds()) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    async function admin(...argv: string[]): Promise<{ lines: string[]; error?: Error }> {
-      const lines: string[] = [];
-      try {
-        await runAdmin(argv, database, { log: (line) => lines.push(line) });
-        return { lines };
-      } catch (error) {
-        return { lines, error: error as Error };
-      }
-    }
+    const admin = (...argv: string[]) => adminOutput(database, argv);
     const versions = async () => (await database.db.selectFrom('survey_versions').select(['survey_id', 'version']).orderBy('survey_id').orderBy('version').execute()).map((r) => `${r.survey_id} v${r.version}`);
 
     it('prints the row-level report and the survey made in a dry run, and stores nothing', async () => {
