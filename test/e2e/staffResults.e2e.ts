@@ -104,6 +104,8 @@ describe('the staff results screens in Chromium, on a real server with responses
       r('nav.dashboard'), r('nav.breakdown'), r('assistance.nav'), r('nav.comments'), r('nav.exports'),
       // A manager does the paper work of their own facilities too (docs/paper-api.md).
       r('paperEntry.nav'), r('paperPrint.nav'), r('paperImport.nav'), r('paperEntry.mismatchesNav'), r('visits.nav'),
+      // And prints the invitations of the waves their facilities are in (docs/waves.md).
+      r('authoringNav.waves'),
       r('nav.admin'), r('tabletPin.nav'),
     ]);
 
