@@ -6,7 +6,8 @@ import type { Database } from './db/schema.ts';
 import { createEnrollmentCode } from './queries/enrollments.ts';
 import { createFacility, createOrganisation } from './queries/organisations.ts';
 import { createStaff } from './queries/staff.ts';
-import { describeProblems, parseSurvey } from '../survey/parseSurvey.ts';
+import { checkForPublishing } from '../survey/checkForPublishing.ts';
+import { describeProblems } from '../survey/parseSurvey.ts';
 import type { SurveyDefinition } from '../survey/schema.ts';
 
 /**
@@ -19,7 +20,7 @@ import type { SurveyDefinition } from '../survey/schema.ts';
 export async function publishBuiltInSurveys(db: Kysely<Database>, organisationId: string, surveysDir = 'public/surveys', now = new Date()) {
   const published: SurveyDefinition[] = [];
   for (const file of readdirSync(surveysDir).filter((f) => f.endsWith('.json') && f !== 'index.json').sort()) {
-    const parsed = parseSurvey(JSON.parse(readFileSync(join(surveysDir, file), 'utf8')));
+    const parsed = checkForPublishing(JSON.parse(readFileSync(join(surveysDir, file), 'utf8')));
     if (!parsed.ok) throw new Error(`built-in survey ${file} has errors:\n${describeProblems(parsed.problems)}`);
     const survey = parsed.survey;
     const latest = await db.selectFrom('survey_versions').select((eb) => eb.fn.max('version').as('version'))

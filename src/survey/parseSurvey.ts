@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { conditionReferences } from './evaluateCondition.ts';
-import { conditionMisfit, conditionLeaves } from './conditionMisfit.ts';
 import { languageInfo } from './languages.ts';
 import { PREFER_NOT_TO_ANSWER, SurveyDefinitionSchema, type Condition, type LocalizedText, type SurveyDefinition } from './schema.ts';
 import { listQuestions } from './walkItems.ts';
@@ -97,11 +96,6 @@ function checkRules(survey: SurveyDefinition): DefinitionProblem[] {
       if (at === undefined) add(`${path}.relevant`, `refers to question "${ref}", which does not exist`);
       else if (at >= position) add(`${path}.relevant`, `refers to question "${ref}", which does not come before it`);
       else if (byId.get(ref)?.kind === 'info') add(`${path}.relevant`, `refers to "${ref}", an information screen with no answer`);
-    }
-    for (const leaf of conditionLeaves(condition)) {
-      const question = byId.get(leaf.q);
-      const misfit = question && question.kind !== 'info' ? conditionMisfit(question, leaf) : undefined;
-      if (misfit) add(`${path}.relevant`, `tests "${leaf.q}" in a way that can never be true: ${misfit}`);
     }
   };
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { parseSurvey, type DefinitionProblem } from '../../survey/parseSurvey.ts';
+import { checkForPublishing } from '../../survey/checkForPublishing.ts';
+import type { DefinitionProblem } from '../../survey/parseSurvey.ts';
 import type { Database } from '../db/schema.ts';
 
 export type PublishOutcome =
@@ -37,7 +38,7 @@ export async function publishDraft(db: Kysely<Database>, input: { organisationId
           .where('organisation_id', '=', organisationId).where('survey_id', '=', surveyId).executeTakeFirst();
         throw new PublishRefused(current ? { ok: false, reason: 'conflict', currentRevision: Number(current.revision) } : { ok: false, reason: 'no_draft' });
       }
-      const parsed = parseSurvey(JSON.parse(removed.definition));
+      const parsed = checkForPublishing(JSON.parse(removed.definition));
       if (!parsed.ok) throw new PublishRefused({ ok: false, reason: 'invalid', problems: parsed.problems });
       const latest = await tx.selectFrom('survey_versions').select((eb) => eb.fn.max('version').as('version'))
         .where('organisation_id', '=', organisationId).where('survey_id', '=', surveyId).executeTakeFirst();

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { parseSurvey, type DefinitionProblem } from '../../survey/parseSurvey.ts';
+import { checkForPublishing } from '../../survey/checkForPublishing.ts';
+import type { DefinitionProblem } from '../../survey/parseSurvey.ts';
 import type { Database } from '../db/schema.ts';
 
 /** A draft as the API gives it (docs/authoring-api.md). */
@@ -17,7 +18,7 @@ type DraftRow = Database['survey_drafts'];
 
 /** What stands between a draft and publishing; none means it can be published. */
 export function draftProblems(definition: unknown): DefinitionProblem[] {
-  const parsed = parseSurvey(definition);
+  const parsed = checkForPublishing(definition);
   return parsed.ok ? [] : parsed.problems;
 }
 

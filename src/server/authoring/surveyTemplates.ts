@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeProblems, parseSurvey } from '../../survey/parseSurvey.ts';
+import { checkForPublishing } from '../../survey/checkForPublishing.ts';
+import { describeProblems } from '../../survey/parseSurvey.ts';
 import type { LocalizedText, SurveyAudience, SurveyDefinition } from '../../survey/schema.ts';
 import { listQuestions } from '../../survey/walkItems.ts';
 
@@ -39,7 +40,7 @@ export function loadTemplate(id: string, surveysDir = 'public/surveys'): SurveyD
   const file = templateFile(id, surveysDir);
   const cached = cache.get(file);
   if (cached) return cached;
-  const parsed = parseSurvey(JSON.parse(readFileSync(file, 'utf8')));
+  const parsed = checkForPublishing(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.ok) throw new Error(`template ${id} has errors:\n${describeProblems(parsed.problems)}`);
   cache.set(file, parsed.survey);
   return parsed.survey;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { describeProblems, parseSurvey } from '../../survey/parseSurvey.ts';
+import { checkForPublishing } from '../../survey/checkForPublishing.ts';
+import { describeProblems } from '../../survey/parseSurvey.ts';
 import type { SurveyDefinition } from '../../survey/schema.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -8,7 +9,7 @@ import type { Database } from '../db/schema.ts';
  * replaced): published versions are immutable, and every one is kept.
  */
 export async function publishSurveyVersion(db: Kysely<Database>, input: { organisationId: string; definition: unknown }, now = new Date()): Promise<SurveyDefinition> {
-  const parsed = parseSurvey(input.definition);
+  const parsed = checkForPublishing(input.definition);
   if (!parsed.ok) throw new Error(`the survey definition has errors:\n${describeProblems(parsed.problems)}`);
   return db.transaction().execute(async (tx) => {
     const latest = await tx

@@ -3,7 +3,7 @@
  * the survey, or is in it with a change, is named with the reason (docs/xlsform.md).
  * Pure: the spreadsheet is read elsewhere (src/server/xlsform/readWorkbook.ts).
  */
-import { parseSurvey } from '../parseSurvey.ts';
+import { checkForPublishing } from '../checkForPublishing.ts';
 import type { Condition } from '../schema.ts';
 import type { Workbook } from './workbook.ts';
 import { ImportContext } from './importContext.ts';
@@ -63,7 +63,7 @@ export function importXlsform(workbook: Workbook, options: ImportOptions = {}): 
 
   let publishable = !ctx.problems.some((problem) => problem.severity === 'error');
   let result: unknown = survey;
-  const parsed = parseSurvey(survey);
+  const parsed = checkForPublishing(survey);
   if (parsed.ok) result = parsed.survey;
   else if (publishable) {
     // The rows gave no error, yet the definition breaks a rule: say so rather than hide it.

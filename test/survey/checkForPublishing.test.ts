@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSurvey } from '../../src/survey/parseSurvey.ts';
+import { checkForPublishing } from '../../src/survey/checkForPublishing.ts';
 import type { Condition } from '../../src/survey/schema.ts';
 
 const mini = JSON.parse(readFileSync('test/survey/fixtures/mini-survey.json', 'utf8'));
@@ -10,7 +10,7 @@ function withCondition(relevant: Condition) {
   const copy = structuredClone(mini);
   const comment = copy.items.find((item: { id: string }) => item.id === 'comment');
   comment.relevant = relevant;
-  return parseSurvey(copy);
+  return checkForPublishing(copy);
 }
 
 const problemsOf = (relevant: Condition) => {
