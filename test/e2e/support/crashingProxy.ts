@@ -1,4 +1,5 @@
 import { createServer, request, type Server } from 'node:http';
+import { pipeline } from 'node:stream';
 
 /**
  * An HTTP proxy in front of the server. When armed, the next POST /api/v1/sync is
@@ -23,7 +24,9 @@ export function startCrashingProxy(port: number, target: () => string): Promise<
         return;
       }
       outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(outgoing);
+      // A server killed mid-answer must cut the browser's connection too, as it would without a
+      // proxy: pipe() would leave it open, and six such (audio clips) block every later request.
+      pipeline(answer, outgoing, () => undefined);
     });
     forward.on('error', () => {
       if (!outgoing.headersSent) outgoing.writeHead(502).end();
