@@ -49,7 +49,7 @@ export function invitationRoutes(options: { db: Kysely<Database>; now?: () => Da
     if ((blockedUntil.get(address) ?? 0) > clock() || !limiter.allow(address)) return tooMany(c);
     await next();
   });
-  // The app's own error handler logs the path, which holds the code: these routes answer their own failures.
+  // These routes answer their own failures and log nothing of the request: its path holds the code.
   const guarded = (handler: (c: Context) => Promise<Response>) => async (c: Context) => {
     try {
       return await handler(c);
